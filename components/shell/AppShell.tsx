@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
+import { Logo } from './Logo';
+import { OrganizationSwitcher } from './OrganizationSwitcher';
+import { SidebarNav } from './SidebarNav';
+import { SignOutButton } from './SignOutButton';
+
+export interface ShellUser {
+  email: string;
+  name: string | null;
+  role: Role;
+  organization: { id: string; name: string };
+  organizations: { id: string; name: string; role: Role }[];
+}
+
+export function AppShell({ user, switchOrganization, children }: {
+  user: ShellUser;
+  switchOrganization: (orgId: string) => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen">
+      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-slate-900 px-3 py-4">
+        <Link href="/policies" className="mb-6 flex items-center gap-2 px-2 text-white">
+          <Logo />
+          <span className="text-lg font-semibold tracking-tight">Pilotlight</span>
+        </Link>
+        <SidebarNav />
+        <div className="mt-auto space-y-3 border-t border-slate-800 pt-4">
+          <div className="px-3" data-testid="shell-identity">
+            <p className="text-xs uppercase tracking-wide text-slate-500">Organization</p>
+            {user.organizations.length > 1 ? (
+              <OrganizationSwitcher current={user.organization.id} organizations={user.organizations} switchTo={switchOrganization} />
+            ) : (
+              <p className="truncate text-sm font-medium text-white" data-testid="shell-organization">
+                {user.organization.name}
+              </p>
+            )}
+            <p className="mt-2 truncate text-sm text-slate-300" title={user.email} data-testid="shell-user">
+              {user.name ? `${user.name} · ` : ''}
+              {user.email}
+            </p>
+            <p className="text-xs text-brand-100" data-testid="shell-role">
+              {ROLE_LABELS[user.role]}
+            </p>
+          </div>
+          <SignOutButton />
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 px-8 py-8">
+        <div className="mx-auto max-w-6xl">{children}</div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { BadRequestError, TooLargeError } from '@/lib/errors';
+import { parseJsonText, parseWith } from './json';
+
+export const DEFAULT_JSON_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Reads the whole body but never more than `maxBytes`: a declared Content-Length over the limit
+ * is refused before reading, and a body that streams past it is cut off (413 either way).
+ */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw new TooLargeError(maxBytes);
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new TooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Body → JSON → zod: 413 when too large, 400 with line/column for bad JSON, 400 listing issues. */
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  options: { maxBytes?: number } = {},
+): Promise<z.infer<S>> {
+  const bytes = await readBodyBytes(request, options.maxBytes ?? DEFAULT_JSON_LIMIT_BYTES);
+  const text = bytes.toString('utf8');
+  if (!text.trim()) throw new BadRequestError('The request body is empty; send a JSON object.', undefined, 'empty_body');
+  return parseWith(schema, parseJsonText(text), 'The request body');
+}

@@ -1,0 +1,117 @@
+import 'server-only';
+import { recordAudit } from '@/lib/audit/record';
+import { hashPassword } from '@/lib/auth/password';
+import { assertCan, type Actor, type Role } from '@/lib/auth/permissions';
+import { getPrisma, transaction, type Tx } from '@/lib/db/client';
+import { BadRequestError, ConflictError, NotFoundError } from '@/lib/errors';
+import { parseWith } from '@/lib/http/json';
+import { addMemberSchema, changeRoleSchema, removeMemberSchema } from './schemas';
+
+export interface MemberView {
+  userId: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  joinedAt: Date;
+}
+
+export async function listMembers(actor: Actor): Promise<MemberView[]> {
+  assertCan(actor, 'members:read');
+  const rows = await getPrisma().membership.findMany({
+    where: { orgId: actor.orgId },
+    select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+    orderBy: [{ createdAt: 'asc' }],
+  });
+  return rows.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, joinedAt: m.createdAt }));
+}
+
+/**
+ * Adds a person to the actor's organization. A new person needs an initial password; an
+ * existing account (a member of another organization) just gains a membership.
+ */
+export async function addMember(actor: Actor, input: unknown): Promise<MemberView> {
+  assertCan(actor, 'members:manage');
+  const data = parseWith(addMemberSchema, input, 'The new member');
+  const existing = await getPrisma().user.findUnique({ where: { email: data.email }, select: { id: true } });
+  if (!existing && !data.password) {
+    throw new BadRequestError('This person has no account yet: set an initial password for them.', {
+      issues: [{ path: 'password', message: 'Required for a new account.' }],
+    });
+  }
+  const passwordHash = !existing && data.password ? await hashPassword(data.password) : null;
+  return transaction(async (tx) => {
+    const user =
+      (await tx.user.findUnique({ where: { email: data.email }, select: { id: true, email: true, name: true } })) ??
+      (await tx.user.create({ data: { email: data.email, name: data.name || null, passwordHash }, select: { id: true, email: true, name: true } }));
+    const already = await tx.membership.findUnique({ where: { orgId_userId: { orgId: actor.orgId, userId: user.id } } });
+    if (already) throw new ConflictError(`${user.email} is already a member.`);
+    const membership = await tx.membership.create({ data: { orgId: actor.orgId, userId: user.id, role: data.role } });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor,
+      action: 'member.added',
+      target: { type: 'user', id: user.id },
+      after: { email: user.email, role: data.role },
+      details: { newAccount: !existing },
+    });
+    return { userId: user.id, email: user.email, name: user.name, role: membership.role, joinedAt: membership.createdAt };
+  });
+}
+
+/** Locks the organization's owner rows so two concurrent demotions cannot remove the last owner. */
+async function lockedOwnerIds(tx: Tx, orgId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ user_id: string }[]>`
+    SELECT user_id::text FROM membership WHERE org_id = ${orgId}::uuid AND role = 'OWNER' FOR UPDATE`;
+  return rows.map((row) => row.user_id);
+}
+
+async function findMembership(tx: Tx, orgId: string, userId: string) {
+  const membership = await tx.membership.findUnique({
+    where: { orgId_userId: { orgId, userId } },
+    select: { role: true, user: { select: { email: true } } },
+  });
+  if (!membership) throw new NotFoundError('The member');
+  return membership;
+}
+
+export async function changeMemberRole(actor: Actor, input: unknown): Promise<void> {
+  assertCan(actor, 'members:manage');
+  const { userId, role } = parseWith(changeRoleSchema, input, 'The role change');
+  await transaction(async (tx) => {
+    const owners = await lockedOwnerIds(tx, actor.orgId);
+    const membership = await findMembership(tx, actor.orgId, userId);
+    if (membership.role === role) return;
+    if (membership.role === 'OWNER' && owners.length <= 1) {
+      throw new ConflictError('This is the last owner: make someone else an owner first.');
+    }
+    await tx.membership.update({ where: { orgId_userId: { orgId: actor.orgId, userId } }, data: { role } });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor,
+      action: 'member.role_changed',
+      target: { type: 'user', id: userId },
+      before: { email: membership.user.email, role: membership.role },
+      after: { email: membership.user.email, role },
+    });
+  });
+}
+
+export async function removeMember(actor: Actor, input: unknown): Promise<void> {
+  assertCan(actor, 'members:manage');
+  const { userId } = parseWith(removeMemberSchema, input, 'The removal');
+  await transaction(async (tx) => {
+    const owners = await lockedOwnerIds(tx, actor.orgId);
+    const membership = await findMembership(tx, actor.orgId, userId);
+    if (membership.role === 'OWNER' && owners.length <= 1) {
+      throw new ConflictError('This is the last owner and cannot be removed.');
+    }
+    await tx.membership.delete({ where: { orgId_userId: { orgId: actor.orgId, userId } } });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor,
+      action: 'member.removed',
+      target: { type: 'user', id: userId },
+      before: { email: membership.user.email, role: membership.role },
+    });
+  });
+}

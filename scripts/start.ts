@@ -1,0 +1,169 @@
+// `npm start`: resolve the database (DATABASE_URL, or an embedded PostgreSQL in
+// PILOTLIGHT_DATA_DIR), apply migrations, build when the source changed since the last build,
+// then serve on PORT. Ctrl-C stops the web server first and the embedded database second.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { defaultDataDir, openDatabase, type DatabaseHandle } from '../lib/db/embedded.ts';
+import { migrateDatabase } from '../lib/db/migrate.ts';
+import { sourceHash } from './lib/source-hash.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const NEXT_BIN = path.join(ROOT, 'node_modules/.bin/next');
+const BUILD_STAMP = path.join(ROOT, '.next/pilotlight-source-hash');
+const devMode = process.argv.includes('--dev');
+
+class StartError extends Error {}
+
+function log(message: string): void {
+  console.log(`pilotlight: ${message}`);
+}
+
+function parsePort(): number {
+  const raw = process.env.PORT ?? '3000';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartError(`PORT must be a number from 1 to 65535, not "${raw}".`);
+  return port;
+}
+
+function assertPortFree(port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new StartError(
+          error.code === 'EADDRINUSE'
+            ? `port ${port} is already in use; stop what is using it or set PORT to another port.`
+            : `cannot listen on port ${port}: ${error.message}`,
+        ),
+      ),
+    );
+    server.listen(port, host, () => server.close(() => resolve()));
+  });
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+async function assertDatabaseReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new StartError(`cannot reach the database at ${redact(url)} (${reason}); check DATABASE_URL and that the server is running.`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** NEXTAUTH_SECRET signs session cookies; generated once and kept with the data when not given. */
+function sessionSecret(dataDir: string): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
+  if (result.status !== 0) throw new StartError(`${path.basename(command)} ${args.join(' ')} failed (exit code ${result.status ?? result.signal}).`);
+}
+
+function buildIfNeeded(env: NodeJS.ProcessEnv): void {
+  if (!existsSync(path.join(ROOT, 'lib/generated/prisma/client.ts'))) {
+    run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/prisma-generate.ts')], env);
+  }
+  const current = sourceHash(ROOT);
+  const built = existsSync(path.join(ROOT, '.next/BUILD_ID')) && existsSync(BUILD_STAMP) ? readFileSync(BUILD_STAMP, 'utf8').trim() : null;
+  if (built === current) return;
+  log(built ? 'the source changed since the last build; building…' : 'no build yet; building (this takes a minute)…');
+  run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/prisma-generate.ts')], env);
+  run(NEXT_BIN, ['build'], env);
+  writeFileSync(BUILD_STAMP, `${sourceHash(ROOT)}\n`);
+}
+
+function waitForExit(child: ChildProcess): Promise<number> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1))));
+}
+
+async function main(): Promise<number> {
+  const port = parsePort();
+  const host = process.env.HOST;
+  const dataDir = defaultDataDir();
+  await assertPortFree(port, host);
+
+  let database: DatabaseHandle;
+  try {
+    database = await openDatabase({ dataDir });
+  } catch (error) {
+    throw new StartError(error instanceof Error ? error.message : String(error));
+  }
+  let server: ChildProcess | null = null;
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received; stopping…`);
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await waitForExit(server);
+    }
+    await database.stop();
+    log('stopped.');
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+
+  try {
+    if (database.source === 'external') await assertDatabaseReachable(database.url);
+    const applied = await migrateDatabase(database.url);
+    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: sessionSecret(dataDir),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
+    if (!devMode) buildIfNeeded(env);
+    if (stopping) return 0;
+
+    const args = [devMode ? 'dev' : 'start', '-p', String(port), ...(host ? ['-H', host] : [])];
+    server = spawn(NEXT_BIN, args, { cwd: ROOT, stdio: 'inherit', env });
+    const where = database.source === 'external' ? redact(database.url) : `embedded PostgreSQL in ${dataDir}`;
+    log(`serving on http://localhost:${port} (database: ${where})`);
+    const code = await waitForExit(server);
+    if (stopping) return new Promise(() => {}); // shutdown() exits
+    await database.stop();
+    return code;
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof StartError) console.error(`pilotlight: ${error.message}`);
+    else console.error(`pilotlight: failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
