@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { BadRequestError, ValidationError, type ValidationIssue } from '@/lib/errors';
+import { findJsonError } from './json-error';
 
 /** Line and column (1-based) of a character offset, for error messages people can act on. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -16,15 +17,13 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 
 /** JSON.parse with a 400 that names the line and column of the first problem. */
 export function parseJsonText(text: string): unknown {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text);
+    return JSON.parse(source);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const offset = position !== undefined ? Number(position) : text.length;
-    const { line, column } = lineAndColumn(text, offset);
-    const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-    throw new BadRequestError(`Invalid JSON at line ${line}, column ${column}: ${reason}.`, { line, column }, 'invalid_json');
+    const found = findJsonError(source) ?? { offset: source.length, reason: error instanceof Error ? error.message : 'invalid JSON' };
+    const { line, column } = lineAndColumn(source, found.offset);
+    throw new BadRequestError(`Invalid JSON at line ${line}, column ${column}: ${found.reason}.`, { line, column }, 'invalid_json');
   }
 }
 

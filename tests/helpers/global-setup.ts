@@ -15,6 +15,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pilotlight-test-'));
+    // The cluster runs as the 'postgres' user when tests run as root: it must reach the directory.
+    await fs.chmod(dataDir, 0o755);
     cluster = await openEmbeddedDatabase(dataDir, 'postgres');
     serverUrl = cluster.url;
   }
