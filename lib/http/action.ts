@@ -5,7 +5,7 @@ import { AppError, type ValidationIssue } from '@/lib/errors';
 /** What a server action returns to its form (used with React's useActionState). */
 export type ActionResult<T = undefined> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; error: string; code: string; issues?: ValidationIssue[] }
+  | { ok: false; error: string; code: string; issues?: ValidationIssue[]; details?: unknown }
   | null;
 
 /**
@@ -20,7 +20,7 @@ export async function runAction<T>(work: () => Promise<{ message?: string; data?
     unstable_rethrow(error);
     if (error instanceof AppError) {
       const issues = (error.details as { issues?: ValidationIssue[] } | undefined)?.issues;
-      return { ok: false, error: error.message, code: error.code, ...(issues ? { issues } : {}) };
+      return { ok: false, error: error.message, code: error.code, ...(issues ? { issues } : error.details !== undefined ? { details: error.details } : {}) };
     }
     console.error('Unhandled error in server action', error);
     return { ok: false, error: 'Something went wrong on our side.', code: 'internal_error' };

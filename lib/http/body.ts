@@ -28,14 +28,15 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
   return Buffer.concat(chunks);
 }
 
-/** Body → JSON → zod: 413 when too large, 400 with line/column for bad JSON, 400 listing issues. */
-export async function readJson<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-  options: { maxBytes?: number } = {},
-): Promise<z.infer<S>> {
+/** Body → JSON value: 413 when too large, 400 for an empty body or bad JSON (with line/column). */
+export async function readJsonBody(request: Request, options: { maxBytes?: number } = {}): Promise<unknown> {
   const bytes = await readBodyBytes(request, options.maxBytes ?? DEFAULT_JSON_LIMIT_BYTES);
   const text = bytes.toString('utf8');
   if (!text.trim()) throw new BadRequestError('The request body is empty; send a JSON object.', undefined, 'empty_body');
-  return parseWith(schema, parseJsonText(text), 'The request body');
+  return parseJsonText(text);
+}
+
+/** readJsonBody, then the zod schema (400 listing every issue with its path). */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
+  return parseWith(schema, await readJsonBody(request, options), 'The request body');
 }

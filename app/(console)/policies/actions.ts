@@ -1,0 +1,48 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { requireUser } from '@/lib/auth/session';
+import { runAction, type ActionResult } from '@/lib/http/action';
+import { formToObject } from '@/lib/http/form';
+import { archiveTemplate, createTemplate, rollbackTemplate, saveTemplateVersion } from '@/lib/templates/templates';
+
+export async function createTemplateAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const { start, ...fields } = formToObject(formData);
+  let id = '';
+  const result = await runAction(async () => {
+    const template = await createTemplate(await requireUser(), { ...fields, ...(start && start !== 'blank' ? { preset: start } : {}) });
+    id = template.id;
+  });
+  if (result?.ok) redirect(`/policies/${id}`);
+  return result;
+}
+
+/** Called by the editor with the whole document (not a form post): JSON-shaped input. */
+export async function saveTemplateVersionAction(templateId: string, input: unknown): Promise<ActionResult<{ version: number }>> {
+  return runAction(async () => {
+    const template = await saveTemplateVersion(await requireUser(), templateId, input);
+    revalidatePath(`/policies/${templateId}`);
+    revalidatePath('/policies');
+    return { message: `Saved version ${template.latestVersion}.`, data: { version: template.latestVersion } };
+  });
+}
+
+export async function rollbackTemplateAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const { templateId, toVersion, baseVersion } = formToObject(formData);
+  return runAction(async () => {
+    const template = await rollbackTemplate(await requireUser(), String(templateId), { toVersion: Number(toVersion), baseVersion: Number(baseVersion) });
+    revalidatePath(`/policies/${template.id}`);
+    return { message: `Rolled back: version ${template.latestVersion} equals version ${String(toVersion)}.` };
+  });
+}
+
+export async function archiveTemplateAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const { templateId } = formToObject(formData);
+  const result = await runAction(async () => {
+    await archiveTemplate(await requireUser(), String(templateId));
+    revalidatePath('/policies');
+  });
+  if (result?.ok) redirect('/policies');
+  return result;
+}

@@ -1,0 +1,93 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EffectivePolicyView } from '@/components/teams/EffectivePolicyView';
+import { PolicyAssignmentForm } from '@/components/teams/PolicyAssignmentForm';
+import { ProjectOverridesForm } from '@/components/teams/ProjectOverridesForm';
+import { TeamSettingsForm } from '@/components/teams/TeamSettingsForm';
+import { Badge } from '@/components/ui/Badge';
+import { Card } from '@/components/ui/Card';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { NotFoundError } from '@/lib/errors';
+import { getEffectivePolicy } from '@/lib/teams/effective';
+import { getProjectOverrides, getTeam } from '@/lib/teams/teams';
+import { listTemplates } from '@/lib/templates/templates';
+
+export const metadata = { title: 'Team' };
+
+export default async function TeamPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ project?: string }> }) {
+  const actor = await requireUser();
+  const { id } = await params;
+  const { project } = await searchParams;
+  const orNotFound = (error: unknown): never => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  };
+  const team = await getTeam(actor, id).catch(orNotFound);
+  const [effective, templates, projects] = await Promise.all([
+    getEffectivePolicy(actor, id, project).catch(orNotFound),
+    listTemplates(actor),
+    Promise.all(team.projects.map((p) => getProjectOverrides(actor, id, p.slug))),
+  ]);
+  const canWrite = can(actor, 'teams:write');
+  const tab = (slug: string | null, label: string) => (
+    <Link
+      key={slug ?? 'team'}
+      href={slug ? `/teams/${id}?project=${encodeURIComponent(slug)}` : `/teams/${id}`}
+      aria-current={(project ?? null) === slug ? 'page' : undefined}
+      className={`rounded-full px-3 py-1 text-xs font-medium ring-1 ${(project ?? null) === slug ? 'bg-slate-900 text-white ring-slate-900' : 'text-slate-600 ring-slate-300 hover:bg-slate-50'}`}
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-3">
+            {team.name}
+            <Badge tone={team.environment === 'production' ? 'warning' : 'neutral'}>{team.environment}</Badge>
+          </span>
+        }
+        description={<span className="font-mono">{team.slug}</span>}
+      />
+      <div className="space-y-6">
+        <Card
+          title="Effective policy"
+          description="What this team's machines get, field by field, with the layer each value comes from and the lint findings for the team's environment."
+        >
+          <nav aria-label="Scope" className="mb-4 flex flex-wrap gap-2">
+            {tab(null, 'Whole team')}
+            {team.projects.map((p) => tab(p.slug, `Project ${p.slug}`))}
+          </nav>
+          <EffectivePolicyView policy={effective} />
+        </Card>
+        <Card title="Team policy" description="The team layer: a template, following its latest version or pinned to one.">
+          {canWrite ? (
+            <PolicyAssignmentForm layer="team" teamId={team.id} templates={templates.map(({ id: templateId, name, latestVersion }) => ({ id: templateId, name, latestVersion }))} current={team.policy} />
+          ) : (
+            <p className="text-sm">{team.policy ? team.policy.templateName : 'None'}</p>
+          )}
+        </Card>
+        <Card title="Projects" description="Per-project overrides, the highest-priority layer (like a project's .kiro/settings.json over the global one).">
+          <div className="space-y-6">
+            {projects.map((p) => (
+              <div key={p.slug} className="rounded-lg p-4 ring-1 ring-slate-200">
+                <h3 className="mb-2 font-mono text-sm font-semibold text-slate-900">{p.slug}</h3>
+                {canWrite ? <ProjectOverridesForm teamId={team.id} project={p} /> : <pre className="text-xs">{JSON.stringify(p.overrides, null, 2)}</pre>}
+              </div>
+            ))}
+            {canWrite ? <ProjectOverridesForm teamId={team.id} /> : null}
+            {!canWrite && projects.length === 0 ? <p className="text-sm text-slate-500">No projects.</p> : null}
+          </div>
+        </Card>
+        {canWrite ? (
+          <Card title="Team settings">
+            <TeamSettingsForm team={team} canDelete={can(actor, 'teams:delete')} />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { parseJsonText } from '@/lib/http/json';
+
+/**
+ * JSON files written in an order we choose, not the order objects happen to have been built
+ * in: a JS object iterates integer-like keys ("10", "2") first whatever their insertion order, so
+ * objects are written from explicit entry lists. Output: 2-space indentation, `\n` line endings,
+ * a trailing newline — the same bytes for the same input, always.
+ */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject;
+
+export class JsonObject {
+  readonly entries: ReadonlyArray<readonly [string, JsonValue]>;
+  constructor(entries: ReadonlyArray<readonly [string, JsonValue | undefined]>) {
+    this.entries = entries.filter((entry): entry is readonly [string, JsonValue] => entry[1] !== undefined);
+  }
+}
+
+/** An object with its keys in the order given; entries whose value is undefined are left out. */
+export const obj = (...entries: Array<readonly [string, JsonValue | undefined]>): JsonObject => new JsonObject(entries);
+
+/** Code-unit order: the same in every locale (unlike localeCompare). */
+export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A record as an object with its keys sorted by code unit. */
+export function sortedObject<T>(record: Readonly<Record<string, T>>, value: (item: T) => JsonValue): JsonObject {
+  return new JsonObject(
+    Object.keys(record)
+      .sort(byCodeUnit)
+      .map((key) => [key, value(record[key] as T)] as const),
+  );
+}
+
+function write(value: JsonValue, indent: string): string {
+  const inner = `${indent}  `;
+  if (value instanceof JsonObject) {
+    if (value.entries.length === 0) return '{}';
+    const lines = value.entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${write(item, inner)}`);
+    return `{\n${lines.join(',\n')}\n${indent}}`;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((item: JsonValue) => `${inner}${write(item, inner)}`).join(',\n')}\n${indent}]`;
+  }
+  return JSON.stringify(value);
+}
+
+export function jsonFile(value: JsonValue): string {
+  return `${write(value, '')}\n`;
+}
+
+/**
+ * VS Code and Gemini CLI settings files are JSONC: comments and trailing commas are allowed.
+ * Comments and trailing commas become spaces (newlines are kept), so that a parse error in what
+ * remains still points at the right line and column of the original text.
+ */
+export function blankJsoncExtras(text: string): string {
+  const out = text.split('');
+  let i = 0;
+  let lastSignificant = -1; // index of the last character that is not whitespace or comment
+  while (i < out.length) {
+    const c = out[i];
+    if (c === '"') {
+      lastSignificant = i;
+      i++;
+      while (i < out.length && out[i] !== '"' && out[i] !== '\n') i += out[i] === '\\' ? 2 : 1;
+      lastSignificant = i;
+      i++;
+    } else if (c === '/' && out[i + 1] === '/') {
+      while (i < out.length && out[i] !== '\n') out[i++] = ' ';
+    } else if (c === '/' && out[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end === -1 ? out.length : end + 2;
+      for (; i < stop; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
+    } else if (c === '}' || c === ']') {
+      if (lastSignificant >= 0 && out[lastSignificant] === ',') out[lastSignificant] = ' ';
+      lastSignificant = i++;
+    } else {
+      if (c !== undefined && !/\s/.test(c)) lastSignificant = i;
+      i++;
+    }
+  }
+  return out.join('');
+}
+
+/** JSON(C) text to a value; a 400 naming the line and column when it is not valid. */
+export function parseJsonFile(text: string): unknown {
+  return parseJsonText(blankJsoncExtras(text));
+}
+
+/** The first character that is not whitespace, a byte-order mark or a comment. */
+export function firstSignificantChar(text: string): string | undefined {
+  const match = /\S/.exec(blankJsoncExtras(text.replace(/^\ufeff/, '')));
+  return match?.[0];
+}

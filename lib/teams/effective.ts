@@ -1,0 +1,90 @@
+import 'server-only';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { getPrisma } from '@/lib/db/client';
+import { NotFoundError } from '@/lib/errors';
+import { assertId } from '@/lib/http/ids';
+import { parseWith } from '@/lib/http/json';
+import { lintSettings, type LintFinding } from '@/lib/policy/lint';
+import { mergeLayers, type Layer, type Provenance } from '@/lib/policy/merge';
+import type { CompleteSettings, PolicySettings } from '@/lib/policy/settings';
+import { projectSlugSchema } from './schemas';
+import type { Environment } from './teams';
+
+export interface LayerInfo {
+  source: 'global' | 'team' | 'project';
+  label: string;
+  templateId?: string;
+  version?: number;
+  pinned?: boolean;
+}
+
+export interface EffectivePolicy {
+  team: { id: string; name: string; slug: string; environment: Environment };
+  project: string | null;
+  layers: LayerInfo[];
+  settings: CompleteSettings;
+  provenance: Provenance;
+  findings: LintFinding[];
+}
+
+/** The version a layer uses: the pinned one, or the template's latest. */
+async function versionSettings(templateId: string, version: number): Promise<PolicySettings> {
+  const row = await getPrisma().policyVersion.findUnique({ where: { templateId_version: { templateId, version } }, select: { settings: true } });
+  return (row?.settings ?? {}) as PolicySettings;
+}
+
+/**
+ * What a team's (or one of its projects') machines should get: built-in defaults ⊕ the
+ * organization default ⊕ the team's template ⊕ the project's overrides, with the origin of every
+ * leaf and the lint findings for the team's environment.
+ */
+export async function getEffectivePolicy(actor: Actor, teamId: string, projectSlug?: string | null): Promise<EffectivePolicy> {
+  assertCan(actor, 'teams:read');
+  const id = assertId(teamId, 'The team');
+  const slug = projectSlug ? parseWith(projectSlugSchema, projectSlug, 'The project') : null;
+  const prisma = getPrisma();
+  const [team, orgPolicy] = await Promise.all([
+    prisma.team.findFirst({
+      where: { id, orgId: actor.orgId },
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        environment: true,
+        pinnedVersion: true,
+        template: { select: { id: true, name: true, latestVersion: true } },
+        projects: { where: { slug: slug ?? '' }, select: { slug: true, overrides: true } },
+      },
+    }),
+    prisma.orgPolicy.findUnique({ where: { orgId: actor.orgId }, select: { pinnedVersion: true, template: { select: { id: true, name: true, latestVersion: true } } } }),
+  ]);
+  if (!team) throw new NotFoundError('The team');
+  const project = slug ? team.projects[0] : undefined;
+  if (slug && !project) throw new NotFoundError(`The project ${slug} of team ${team.name}`);
+
+  const layers: Layer[] = [];
+  const info: LayerInfo[] = [];
+  if (orgPolicy) {
+    const version = orgPolicy.pinnedVersion ?? orgPolicy.template.latestVersion;
+    layers.push({ source: 'global', settings: await versionSettings(orgPolicy.template.id, version) });
+    info.push({ source: 'global', label: orgPolicy.template.name, templateId: orgPolicy.template.id, version, pinned: orgPolicy.pinnedVersion !== null });
+  }
+  if (team.template) {
+    const version = team.pinnedVersion ?? team.template.latestVersion;
+    layers.push({ source: 'team', settings: await versionSettings(team.template.id, version) });
+    info.push({ source: 'team', label: team.template.name, templateId: team.template.id, version, pinned: team.pinnedVersion !== null });
+  }
+  if (project) {
+    layers.push({ source: 'project', settings: project.overrides as PolicySettings });
+    info.push({ source: 'project', label: project.slug });
+  }
+  const { settings, provenance } = mergeLayers(layers);
+  return {
+    team: { id: team.id, name: team.name, slug: team.slug, environment: team.environment },
+    project: project?.slug ?? null,
+    layers: info,
+    settings,
+    provenance,
+    findings: lintSettings(settings, { environment: team.environment }),
+  };
+}
