@@ -11,7 +11,6 @@ export const AUDIT_ACTIONS = {
   'template.created': 'Created a policy template',
   'template.version_created': 'Saved a new template version',
   'template.archived': 'Archived a policy template',
-  'template.imported': 'Imported a policy file',
   'policy.downloaded': 'Downloaded a policy file',
   'team.created': 'Created a team',
   'team.updated': 'Changed a team',

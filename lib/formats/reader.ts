@@ -124,3 +124,13 @@ export function readSandbox(value: unknown, path: string, w: Warnings): PolicySe
   w.add(path, `${show(value)} is not a sandbox the policy knows (docker, podman or false); not imported.`);
   return undefined;
 }
+
+/** `{a: undefined}` → `{}`: an unset field is absent, never undefined. */
+export function dropUndefined(settings: PolicySettings): PolicySettings {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(settings)) {
+    if (value === undefined) continue;
+    out[key] = key === 'telemetry' || key === 'network' ? Object.fromEntries(Object.entries(value as object).filter(([, v]) => v !== undefined)) : value;
+  }
+  return out as PolicySettings;
+}

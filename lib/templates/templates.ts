@@ -171,7 +171,12 @@ async function insertVersion(
   return version;
 }
 
-export async function createTemplate(actor: Actor, input: unknown): Promise<TemplateDetail> {
+/** How a version came to be when not typed in the editor (e.g. an imported file); kept in the audit row. */
+export interface VersionSource {
+  import?: { format: string; fileName: string | null; warnings: string[] };
+}
+
+export async function createTemplate(actor: Actor, input: unknown, source: VersionSource = {}): Promise<TemplateDetail> {
   assertCan(actor, 'templates:write');
   const data = parseWith(createTemplateSchema, input, 'The template');
   const preset = data.preset ? findPreset(data.preset) : undefined;
@@ -190,6 +195,7 @@ export async function createTemplate(actor: Actor, input: unknown): Promise<Temp
         action: 'template.created',
         target: { type: 'policy_template', id: template.id },
         after: { name: template.name, version: 1, settings, ...(preset ? { preset: preset.id } : {}) },
+        ...(source.import ? { details: source } : {}),
       });
       return loadDetail(tx, actor.orgId, template.id);
     });
@@ -219,7 +225,15 @@ async function lockForSave(tx: Tx, actor: Actor, templateId: string, baseVersion
   return { id: templateId, latestVersion: row.latest_version };
 }
 
-async function saveVersion(actor: Actor, templateId: string, baseVersion: number, settings: PolicySettings, note: string, acknowledged: string[]): Promise<TemplateDetail> {
+async function saveVersion(
+  actor: Actor,
+  templateId: string,
+  baseVersion: number,
+  settings: PolicySettings,
+  note: string,
+  acknowledged: string[],
+  source: VersionSource = {},
+): Promise<TemplateDetail> {
   try {
     return await transaction(async (tx) => {
       const template = await lockForSave(tx, actor, templateId, baseVersion);
@@ -235,6 +249,7 @@ async function saveVersion(actor: Actor, templateId: string, baseVersion: number
         target: { type: 'policy_template', id: templateId },
         before: { version: template.latestVersion, settings: previous.settings },
         after: { version, settings, note },
+        ...(source.import ? { details: source } : {}),
       });
       return loadDetail(tx, actor.orgId, templateId);
     });
@@ -246,12 +261,12 @@ async function saveVersion(actor: Actor, templateId: string, baseVersion: number
 }
 
 /** PUT: saves the edited settings as a new immutable version, unless the base is stale (409). */
-export async function saveTemplateVersion(actor: Actor, id: string, input: unknown): Promise<TemplateDetail> {
+export async function saveTemplateVersion(actor: Actor, id: string, input: unknown, source: VersionSource = {}): Promise<TemplateDetail> {
   assertCan(actor, 'templates:write');
   const templateId = assertId(id, 'The template');
   const data = parseWith(saveVersionSchema, input, 'The template version');
   const acknowledged = assertRisksAcknowledged(data.settings, data.acknowledgeRisks);
-  return saveVersion(actor, templateId, data.baseVersion, data.settings, data.note ?? '', acknowledged);
+  return saveVersion(actor, templateId, data.baseVersion, data.settings, data.note ?? '', acknowledged, source);
 }
 
 /** Rollback is a new version equal to an old one; history is never rewritten. */

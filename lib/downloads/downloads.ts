@@ -1,0 +1,76 @@
+import 'server-only';
+import { z } from 'zod';
+import { recordAudit } from '@/lib/audit/record';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { getPrisma, transaction } from '@/lib/db/client';
+import { NotFoundError } from '@/lib/errors';
+import { FORMAT_IDS, type FormatId } from '@/lib/formats/catalog';
+import { exportPolicy } from '@/lib/formats';
+import { assertId } from '@/lib/http/ids';
+import { parseWith } from '@/lib/http/json';
+import { completeSettings } from '@/lib/policy/merge';
+import type { PolicySettings } from '@/lib/policy/settings';
+import { getEffectivePolicy } from '@/lib/teams/effective';
+import { environmentSchema, versionNumberSchema } from '@/lib/templates/schemas';
+import { ExportCache, withChecksum, type ExportedFile } from './cache';
+
+const formatSchema = z.enum(FORMAT_IDS, `Use format= one of: ${FORMAT_IDS.join(', ')}.`);
+
+const cache: ExportCache = ((globalThis as { __pilotlightExports?: ExportCache }).__pilotlightExports ??= new ExportCache());
+
+export interface Download extends ExportedFile {
+  format: FormatId;
+  version: number;
+}
+
+/**
+ * A template version as one agent's file. The bytes depend only on (version, format,
+ * environment), so they are computed once and served from memory afterwards; every download
+ * that sends bytes is recorded in the audit log (a 304 revalidation sends none and is not).
+ */
+export async function downloadTemplate(
+  actor: Actor,
+  id: string,
+  query: { format?: string | null; version?: string | null; environment?: string | null },
+): Promise<Download> {
+  assertCan(actor, 'templates:read');
+  const templateId = assertId(id, 'The template');
+  const format = parseWith(formatSchema, query.format ?? undefined, 'The format');
+  const requested = query.version ? parseWith(versionNumberSchema, query.version, 'The version') : undefined;
+  const environment = query.environment ? parseWith(environmentSchema, query.environment, 'The environment') : 'development';
+  const template = await getPrisma().policyTemplate.findFirst({ where: { id: templateId, orgId: actor.orgId }, select: { name: true, latestVersion: true } });
+  if (!template) throw new NotFoundError('The template');
+  const version = requested ?? template.latestVersion;
+  const key = `${templateId}:${version}:${format}:${environment}`;
+  let file = cache.peek(key);
+  if (!file) {
+    const row = await getPrisma().policyVersion.findUnique({ where: { templateId_version: { templateId, version } }, select: { settings: true } });
+    if (!row) throw new NotFoundError(`Version ${version} of the template`);
+    file = cache.get(key, () => exportPolicy(format, completeSettings(row.settings as PolicySettings), { templateName: template.name, version, environment }));
+  }
+  return { ...file, format, version };
+}
+
+/** What a team's machines should get: the team's (or project's) effective policy in one format. */
+export async function downloadTeamPolicy(actor: Actor, id: string, query: { format?: string | null; project?: string | null }): Promise<Download> {
+  assertCan(actor, 'teams:read');
+  const format = parseWith(formatSchema, query.format ?? undefined, 'The format');
+  const policy = await getEffectivePolicy(actor, id, query.project);
+  const teamLayer = policy.layers.find((layer) => layer.source === 'team');
+  const name = policy.project ? `${policy.team.slug}-${policy.project}` : policy.team.slug;
+  // Effective settings are computed per request (they depend on several layers); exporting is cheap.
+  const file = withChecksum(exportPolicy(format, policy.settings, { templateName: name, version: teamLayer?.version ?? 0, environment: policy.team.environment }));
+  return { ...file, format, version: teamLayer?.version ?? 0 };
+}
+
+export async function recordDownload(actor: Actor, target: { type: 'policy_template' | 'team'; id: string }, download: Download, extra: Record<string, unknown> = {}): Promise<void> {
+  await transaction((tx) =>
+    recordAudit(tx, {
+      orgId: actor.orgId,
+      actor,
+      action: 'policy.downloaded',
+      target,
+      details: { format: download.format, version: download.version, fileName: download.fileName, sha256: download.sha256, ...extra },
+    }),
+  );
+}

@@ -1,0 +1,72 @@
+import 'server-only';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { getPrisma } from '@/lib/db/client';
+import { BadRequestError, NotFoundError } from '@/lib/errors';
+import { importPolicy } from '@/lib/formats';
+import { assertId } from '@/lib/http/ids';
+import type { LintFinding } from '@/lib/policy/lint';
+import type { PolicySettings } from '@/lib/policy/settings';
+import { createTemplate, saveTemplateVersion } from './templates';
+
+export interface ImportRequest {
+  bytes: Uint8Array;
+  fileName: string | null;
+  format: string | null;
+  /** Name of the new template (when not adding a version to `templateId`). */
+  name: string | null;
+  templateId: string | null;
+  acknowledgeRisks: string[];
+}
+
+export interface ImportOutcome {
+  id: string;
+  version: number;
+  format: string;
+  settings: PolicySettings;
+  warnings: string[];
+  findings: LintFinding[];
+  created: boolean;
+}
+
+/**
+ * An agent's own file → the canonical document → a new template (or a new version of one).
+ * `warnings` name whatever the file had that the canonical document cannot hold; lint findings
+ * are those of the saved version. Bad input is refused before anything is written.
+ */
+export async function importTemplateFile(actor: Actor, request: ImportRequest): Promise<ImportOutcome> {
+  assertCan(actor, 'templates:write');
+  if (!request.templateId && !request.name?.trim()) {
+    throw new BadRequestError('Name the new template with ?name=… (or add a version to an existing one with ?templateId=…).', {
+      issues: [{ path: 'name', message: 'Required.' }],
+    });
+  }
+  const imported = importPolicy({ bytes: request.bytes, fileName: request.fileName, format: request.format });
+  const source = { import: { format: imported.format, fileName: request.fileName, warnings: imported.warnings } };
+  const note = `Imported from ${request.fileName ?? 'a file'} (${imported.format}).`;
+  const acknowledgeRisks = request.acknowledgeRisks.length ? request.acknowledgeRisks : undefined;
+
+  let detail;
+  if (request.templateId) {
+    const templateId = assertId(request.templateId, 'The template');
+    const template = await getPrisma().policyTemplate.findFirst({ where: { id: templateId, orgId: actor.orgId }, select: { latestVersion: true } });
+    if (!template) throw new NotFoundError('The template');
+    detail = await saveTemplateVersion(actor, templateId, { settings: imported.settings, note, baseVersion: template.latestVersion, acknowledgeRisks }, source);
+  } else {
+    detail = await createTemplate(actor, { name: request.name, settings: imported.settings, note, acknowledgeRisks }, source);
+  }
+  return {
+    id: detail.id,
+    version: detail.latestVersion,
+    format: imported.format,
+    settings: detail.settings,
+    warnings: imported.warnings,
+    findings: detail.findings,
+    created: !request.templateId,
+  };
+}
+
+/** The preview the import page shows before saving: mapping, warnings and lint, nothing written. */
+export function previewImport(actor: Actor, input: { bytes: Uint8Array; fileName: string | null; format: string | null }) {
+  assertCan(actor, 'templates:write');
+  return importPolicy(input);
+}
