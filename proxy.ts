@@ -8,5 +8,5 @@ import { withAuth } from 'next-auth/middleware';
 export default withAuth({ pages: { signIn: '/login' } });
 
 export const config = {
-  matcher: ['/((?!api/|_next/|login|setup|favicon\\.svg|robots\\.txt).*)'],
+  matcher: ['/((?!api/|downloads/|_next/|login|setup|favicon\\.svg|robots\\.txt).*)'],
 };

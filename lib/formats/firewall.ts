@@ -3,9 +3,9 @@ import type { ExportContext } from './catalog';
 import { cleanList, show, Warnings, type ImportOutput, type Sourced } from './reader';
 import { DOMAIN, linesFile, textLines } from './text-lines';
 
-/** `firewall-allowlist.txt`: one domain per line, nothing else, for firewall and proxy tooling. */
+/** `firewall-allowlist.txt`: one domain per line (each once), nothing else, for firewall and proxy tooling. */
 export function exportFirewall(settings: CompleteSettings, _context: ExportContext): string {
-  return linesFile(settings.network.allowedDomains);
+  return linesFile([...new Set(settings.network.allowedDomains)]);
 }
 
 function parseUrl(text: string): URL | null {

@@ -49,21 +49,18 @@ export function jsonFile(value: JsonValue): string {
 }
 
 /**
- * VS Code and Gemini CLI settings files are JSONC: comments and trailing commas are allowed.
- * Comments and trailing commas become spaces (newlines are kept), so that a parse error in what
- * remains still points at the right line and column of the original text.
+ * VS Code and Gemini CLI settings files may have comments. They become spaces (newlines are
+ * kept), so that a parse error in what remains still points at the right line and column of the
+ * original text. Trailing commas stay errors: the message names their line and column.
  */
-export function blankJsoncExtras(text: string): string {
+export function blankComments(text: string): string {
   const out = text.split('');
   let i = 0;
-  let lastSignificant = -1; // index of the last character that is not whitespace or comment
   while (i < out.length) {
     const c = out[i];
     if (c === '"') {
-      lastSignificant = i;
       i++;
       while (i < out.length && out[i] !== '"' && out[i] !== '\n') i += out[i] === '\\' ? 2 : 1;
-      lastSignificant = i;
       i++;
     } else if (c === '/' && out[i + 1] === '/') {
       while (i < out.length && out[i] !== '\n') out[i++] = ' ';
@@ -71,24 +68,20 @@ export function blankJsoncExtras(text: string): string {
       const end = text.indexOf('*/', i + 2);
       const stop = end === -1 ? out.length : end + 2;
       for (; i < stop; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
-    } else if (c === '}' || c === ']') {
-      if (lastSignificant >= 0 && out[lastSignificant] === ',') out[lastSignificant] = ' ';
-      lastSignificant = i++;
     } else {
-      if (c !== undefined && !/\s/.test(c)) lastSignificant = i;
       i++;
     }
   }
   return out.join('');
 }
 
-/** JSON(C) text to a value; a 400 naming the line and column when it is not valid. */
+/** JSON text (comments allowed) to a value; a 400 naming the line and column when it is not valid. */
 export function parseJsonFile(text: string): unknown {
-  return parseJsonText(blankJsoncExtras(text));
+  return parseJsonText(blankComments(text));
 }
 
 /** The first character that is not whitespace, a byte-order mark or a comment. */
 export function firstSignificantChar(text: string): string | undefined {
-  const match = /\S/.exec(blankJsoncExtras(text.replace(/^\ufeff/, '')));
+  const match = /\S/.exec(blankComments(text.replace(/^\ufeff/, '')));
   return match?.[0];
 }

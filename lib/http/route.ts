@@ -1,7 +1,8 @@
 import 'server-only';
 import { requireToken } from '@/lib/auth/api-token';
 import type { Actor, Scope } from '@/lib/auth/permissions';
-import { AppError, TooManyRequestsError } from '@/lib/errors';
+import { getCurrentUser } from '@/lib/auth/session';
+import { AppError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
 
 /** The one error shape of the API: {"error":{"code","message","details"}}. */
 export function errorResponse(error: unknown): Response {
@@ -41,6 +42,24 @@ export function apiRoute<P extends RouteParams = RouteParams>(
     try {
       const actor = await requireToken(request, scope);
       return toResponse(await handler({ request, actor, params: await context.params }));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/**
+ * A route for the signed-in browser (session cookie instead of a bearer token), e.g. file
+ * downloads from the console. Same error shape; lib/ still authorizes the action.
+ */
+export function sessionRoute<P extends RouteParams = RouteParams>(
+  handler: (input: { request: Request; actor: Actor; params: P }) => Promise<HandlerResult>,
+): (request: Request, context: RouteContext<P>) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const current = await getCurrentUser();
+      if (!current) throw new UnauthorizedError('Sign in to download policy files.');
+      return toResponse(await handler({ request, actor: current.actor, params: await context.params }));
     } catch (error) {
       return errorResponse(error);
     }

@@ -195,7 +195,7 @@ export async function createTemplate(actor: Actor, input: unknown, source: Versi
         action: 'template.created',
         target: { type: 'policy_template', id: template.id },
         after: { name: template.name, version: 1, settings, ...(preset ? { preset: preset.id } : {}) },
-        ...(source.import ? { details: source } : {}),
+        ...(source.import ? { details: { import: source.import } } : {}),
       });
       return loadDetail(tx, actor.orgId, template.id);
     });
@@ -249,7 +249,7 @@ async function saveVersion(
         target: { type: 'policy_template', id: templateId },
         before: { version: template.latestVersion, settings: previous.settings },
         after: { version, settings, note },
-        ...(source.import ? { details: source } : {}),
+        ...(source.import ? { details: { import: source.import } } : {}),
       });
       return loadDetail(tx, actor.orgId, templateId);
     });

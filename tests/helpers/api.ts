@@ -16,7 +16,7 @@ import { apiRequest, call } from './http';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Partial<Record<Method, Handler>>;
+export type RouteModule = Partial<Record<Method, Handler>>;
 
 /** Every /api/v1 route by its path pattern, so tests address the API the way clients do. */
 const ROUTES: [RegExp, string[], RouteModule][] = [

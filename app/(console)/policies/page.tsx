@@ -18,9 +18,14 @@ export default async function PoliciesPage() {
   const templates = await listTemplates(actor);
   const canWrite = can(actor, 'templates:write');
   const newButton = canWrite ? (
-    <Link href="/policies/new" className={buttonClasses('primary')}>
-      New template
-    </Link>
+    <>
+      <Link href="/policies/import" className={buttonClasses('secondary')}>
+        Import a file
+      </Link>
+      <Link href="/policies/new" className={buttonClasses('primary')}>
+        New template
+      </Link>
+    </>
   ) : null;
   return (
     <>

