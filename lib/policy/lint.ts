@@ -364,21 +364,24 @@ function readsStdinAsCode(argv: readonly string[]): boolean {
 
 /** Why a command line is dangerous (empty when it is not), looking inside every nesting. */
 export function commandDangers(command: string): string[] {
-  return unique(parsedDangers(parseShell(command), 0));
+  return unique(parsedDangers(parseShell(command), 0, false));
 }
 
-const MAX_CODE_DEPTH = 8;
+// Above the reader's own nesting limit (32), so that limit is the one that applies.
+const MAX_CODE_DEPTH = 40;
 
-function parsedDangers(parsed: ParsedCommand, depth: number): string[] {
+/** `downloadIn`: the first segment's stdin is a download (`curl x | tee >(sh)`). */
+function parsedDangers(parsed: ParsedCommand, depth: number, downloadIn: boolean): string[] {
   if (depth > MAX_CODE_DEPTH) return [];
   const out: string[] = [];
-  let downloadUpstream = false;
+  let downloadUpstream = downloadIn;
+  const feedsDownload = new Set<number>();
   parsed.segments.forEach((segment, index) => {
-    if (segment.operator !== '|' && segment.operator !== '|&') downloadUpstream = false;
+    if (index > 0 && segment.operator !== '|' && segment.operator !== '|&') downloadUpstream = false;
     const resolved = resolveCommand(segment.argv);
     const name = commandName(resolved.argv[0]);
     out.push(...resolved.reasons, ...argvDangers(resolved.argv), ...redirectionDangers(segment.redirections));
-    for (const code of resolved.code) out.push(...parsedDangers(parseShell(code), depth + 1));
+    for (const code of resolved.code) out.push(...parsedDangers(parseShell(code), depth + 1, false));
 
     const nestedHere = parsed.nested.filter((n) => n.segment === index);
     const downloadsHere = nestedHere.some((n) => containsDownloader(n.parsed)) || resolved.code.some((c) => containsDownloader(parseShell(c)));
@@ -389,10 +392,15 @@ function parsedDangers(parsed: ParsedCommand, depth: number): string[] {
       out.push('runs the output of a download as a command');
     }
     if (DOWNLOADERS.has(name.toLowerCase()) || downloadsHere) downloadUpstream = true;
+    // A `>(…)` in this segment receives what the segment writes, i.e. the download.
+    if (downloadUpstream) feedsDownload.add(index);
   });
-  for (const nested of parsed.nested) out.push(...parsedDangers(nested.parsed, depth + 1));
+  for (const nested of parsed.nested) {
+    out.push(...parsedDangers(nested.parsed, depth + 1, nested.opener === '>(' && feedsDownload.has(nested.segment)));
+  }
   // `:(){ :|:& };:` — a function that pipes itself into itself in the background, then called.
   if (/([A-Za-z_:][\w:]*)\(\)\{\1\|\1&\};?\1/.test(parsed.source.replace(/\s+/g, ''))) out.push('is a fork bomb that exhausts the machine');
+  if (parsed.errors.includes('commands nested too deeply to analyse')) out.push('nests commands too deeply to analyse');
   return out;
 }
 

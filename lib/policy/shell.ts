@@ -40,6 +40,8 @@ export interface ShellSegment {
 /** Code run in a nested context; `parsed` is the same analysis of its text. */
 export interface NestedCommand {
   kind: NestedKind;
+  /** How it was opened: `$(`, a backtick, `(`, `<(` (read by the command) or `>(` (written to). */
+  opener: string;
   /** The code inside the delimiters (backslash escapes already removed for backticks). */
   text: string;
   /** Index (in the enclosing `segments`) of the segment that contains it. */
@@ -293,7 +295,7 @@ function readNested(cur: Cursor, kind: NestedKind, openLength: number, segment: 
     cur.errors.push('commands nested too deeply to analyse');
     const text = cur.src.slice(start);
     cur.i = cur.src.length;
-    return { kind, text, segment, parsed: buildParsed(text, { segments: [], nested: [], closed: false }, ['commands nested too deeply to analyse']) };
+    return { kind, opener, text, segment, parsed: buildParsed(text, { segments: [], nested: [], closed: false }, ['commands nested too deeply to analyse']) };
   }
   const errorsBefore = cur.errors.length;
   cur.depth++;
@@ -301,7 +303,7 @@ function readNested(cur: Cursor, kind: NestedKind, openLength: number, segment: 
   cur.depth--;
   const end = list.closed ? cur.i - 1 : cur.i;
   const text = cur.src.slice(start, end);
-  return { kind, text: text.trim(), segment, parsed: buildParsed(text, list, cur.errors.slice(errorsBefore)) };
+  return { kind, opener, text: text.trim(), segment, parsed: buildParsed(text, list, cur.errors.slice(errorsBefore)) };
 }
 
 interface Word {
@@ -477,7 +479,7 @@ function readBackticks(cur: Cursor, nested: NestedCommand[], segment: number): v
     cur.depth >= MAX_DEPTH
       ? buildParsed(inner, { segments: [], nested: [], closed: false }, ['commands nested too deeply to analyse'])
       : parseAt(inner, cur.depth + 1, cur.errors);
-  nested.push({ kind: 'backticks', text: inner.trim(), segment, parsed });
+  nested.push({ kind: 'backticks', opener: '`', text: inner.trim(), segment, parsed });
 }
 
 /** `$((…))`: arithmetic runs no command itself, but may contain `$(…)` or backticks that do. */
