@@ -25,7 +25,8 @@ export const BUNDLE_LAYOUT: ReadonlyArray<readonly [path: string, format: Import
   ['firewall/firewall-allowlist.txt', 'firewall'],
 ];
 
-const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
+/** Built at each export (not once at load) so that its local fields are 1980-01-01 00:00 in the current time zone. */
+const zipTime = () => new Date(1980, 0, 1, 0, 0, 0);
 const FILE_MODE = 0o644 << 16; // rw-r--r--, with os 3 (Unix)
 
 export const bundleFolder = (context: ExportContext) => `${templateSlug(context.templateName)}-v${context.version}`;
@@ -45,8 +46,9 @@ export function exportBundle(settings: CompleteSettings, context: ExportContext)
   const folder = bundleFolder(context);
   const encoder = new TextEncoder();
   const entries: Zippable = {};
+  const mtime = zipTime();
   for (const [path, text] of bundleFiles(settings, context)) {
-    entries[`${folder}/${path}`] = [encoder.encode(text), { mtime: ZIP_TIME, os: 3, attrs: FILE_MODE }];
+    entries[`${folder}/${path}`] = [encoder.encode(text), { mtime, os: 3, attrs: FILE_MODE }];
   }
   return zipSync(entries, { level: 9 });
 }

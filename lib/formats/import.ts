@@ -11,6 +11,7 @@ import { importKiroGlobal } from './kiro-global';
 import { importKiroIde } from './kiro-ide';
 import { importKiroMcp } from './kiro-mcp';
 import { importKiroProject } from './kiro-project';
+import { firstSignificantChar } from './json-file';
 import { isRecord, type ImportOutput } from './reader';
 
 export interface ImportResult {
@@ -19,7 +20,8 @@ export interface ImportResult {
   warnings: string[];
 }
 
-const JSON_IMPORTERS: Record<Exclude<ImportableFormatId, 'gitignore' | 'firewall'>, (parsed: unknown) => ImportOutput> = {
+type JsonFormatId = Exclude<ImportableFormatId, 'gitignore' | 'firewall'>;
+const JSON_IMPORTERS: Record<JsonFormatId, (parsed: unknown) => ImportOutput> = {
   'kiro-project': importKiroProject,
   'kiro-global': importKiroGlobal,
   'kiro-ide': importKiroIde,
@@ -113,9 +115,14 @@ export function importPolicy(input: { bytes: Uint8Array; fileName?: string | nul
   const wanted = explicit ?? named;
   if (wanted && isTextFormat(wanted)) return importText(wanted, text, explicit !== null);
 
+  if (explicit && !['{', '['].includes(firstSignificantChar(text) ?? '')) {
+    // Plainly a list of lines: say so rather than point at the first "invalid JSON" character.
+    const looksLike = formatFromText(text);
+    if (looksLike) throw mismatch(explicit, 'it is not a JSON object', looksLike);
+  }
   const parsed = parseInput(text, expectsJson(input.fileName, wanted));
   if (parsed.kind === 'text') {
-    if (explicit) throw mismatch(explicit, 'it is not a JSON object', formatFromText(text));
+    // (An explicit or named JSON format always parses as JSON above, or fails with a 400.)
     const format = formatFromText(text);
     if (!format) throw unsupported(text.trim() ? 'The file is neither settings JSON nor a list Pilotlight knows.' : 'The file is empty.');
     return importText(format, text, false);
@@ -126,14 +133,11 @@ export function importPolicy(input: { bytes: Uint8Array; fileName?: string | nul
     if (explicit) throw mismatch(explicit, `it is ${what}, not an object`, null);
     throw unsupported(`The file is ${what}, not a settings object.`);
   }
-  let format: ImportableFormatId | null;
-  if (explicit) {
-    if (!jsonFits(explicit, value)) throw mismatch(explicit, `none of its keys (${Object.keys(value).slice(0, 5).join(', ')}) is one of this format’s`, formatFromJson(value));
-    format = explicit;
-  } else {
-    format = named && jsonFits(named, value) ? named : formatFromJson(value);
-  }
-  if (!format) throw unsupported(`None of the keys of this JSON file (${Object.keys(value).slice(0, 5).join(', ') || 'none'}) belongs to a format Pilotlight knows.`);
-  if (isTextFormat(format)) throw unsupported('The file is JSON, not a text list.');
-  return validated(format, JSON_IMPORTERS[format as keyof typeof JSON_IMPORTERS](value));
+  const keys = Object.keys(value).slice(0, 5).join(', ');
+  if (explicit && !jsonFits(explicit, value)) throw mismatch(explicit, `none of its keys (${keys}) is one of this format’s`, formatFromJson(value));
+  const format = explicit ?? (named && jsonFits(named, value) ? named : formatFromJson(value));
+  if (!format || !isJsonFormat(format)) throw unsupported(`None of the keys of this JSON file (${keys || 'none'}) belongs to a format Pilotlight knows.`);
+  return validated(format, JSON_IMPORTERS[format](value));
 }
+
+const isJsonFormat = (format: ImportableFormatId): format is JsonFormatId => format in JSON_IMPORTERS;

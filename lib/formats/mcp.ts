@@ -1,5 +1,5 @@
 import { MCP_SERVER_NAME, mcpServerSchema, type McpServer } from '@/lib/policy/settings';
-import { obj, sortedObject, type JsonObject, type JsonValue } from './json-file';
+import { byCodeUnit, obj, sortedObject, type JsonObject, type JsonValue } from './json-file';
 import { childPath, isRecord, readBoolean, readStringRecord, readStrings, show, Warnings, type JsonRecord, type Sourced } from './reader';
 
 /**
@@ -49,7 +49,7 @@ export function geminiServersJson(servers: Readonly<Record<string, McpServer>>):
 export function disabledServerNames(servers: Readonly<Record<string, McpServer>>): string[] {
   return Object.keys(servers)
     .filter((name) => servers[name]?.disabled === true)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(byCodeUnit);
 }
 
 type Dialect = 'kiro' | 'gemini';

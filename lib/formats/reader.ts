@@ -22,10 +22,11 @@ export interface ImportOutput {
   warnings: string[];
 }
 
-/** `a.b`, `a["odd key"]`, `a[2]` */
+/** `a.b`, `a["odd key"]`, `a[2]`; a top-level key as it is (`editor.fontSize`). */
 export function childPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
-  if (/^[A-Za-z_$][\w$-]*$/.test(key)) return parent ? `${parent}.${key}` : key;
+  if (!parent) return key;
+  if (/^[A-Za-z_$][\w$-]*$/.test(key)) return `${parent}.${key}`;
   return `${parent}[${JSON.stringify(key)}]`;
 }
 

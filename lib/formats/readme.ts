@@ -14,7 +14,7 @@ export function bundleReadme(context: ExportContext, files: ReadonlyArray<readon
   }
   lines.push(
     '',
-    'Check the files before installing them:',
+    'Check the files before installing them (in this folder):',
     '',
     '    sha256sum -c SHA256SUMS                  # Linux',
     '    shasum -a 256 -c SHA256SUMS              # macOS',
@@ -24,7 +24,7 @@ export function bundleReadme(context: ExportContext, files: ReadonlyArray<readon
   );
   for (const [path, format] of files) {
     const info = FORMATS[format];
-    lines.push('', `## ${path}`, '', `${info.label}. ${info.whereItGoes}`, '', '| System | Location |', '|---|---|');
+    lines.push('', `## ${info.label}`, '', `In this bundle: \`${path}\`. Goes to: ${info.whereItGoes}`, '', '| System | Location |', '|---|---|');
     lines.push(`| macOS | \`${info.locations.macos}\` |`, `| Linux | \`${info.locations.linux}\` |`, `| Windows | \`${info.locations.windows}\` |`);
     if (info.limitations.length) lines.push('', ...info.limitations.map((text) => `- ${text}`));
   }
