@@ -107,7 +107,7 @@ export function TemplateEditor({
               </select>
             </label>
           </div>
-          <FindingsList findings={findings} />
+          <FindingsList findings={findings} onSelect={() => setView('form')} />
         </div>
         <div className="space-y-3 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200">
           <Field label="Note for this version" name="note" hint={`Saved as version ${baseVersion + 1}.`}>

@@ -1,12 +1,14 @@
 'use client';
 
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
-import { inputClasses } from '@/components/ui/Field';
 import { NoteList, ROW_TONE } from './Notes';
 import { partitionByPrefix, worstTone, type Note } from './paths';
+import { smallCodeInputClasses } from './styles';
 
 const MAX_KEY = 200;
+// Name, value, and a button: the same columns for the rows and the add row so they line up.
+const ROW_GRID = 'grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto] items-center gap-2';
 
 interface KeyValueEditorProps {
   /** Path of the record (`mcpServers.github.env`): the row for KEY is `${path}.KEY`. */
@@ -30,6 +32,7 @@ export function KeyValueEditor({ path, legend, entries = {}, onChange, noun, not
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const newKeyRef = useRef<HTMLInputElement>(null);
   const keys = Object.keys(entries);
   const rowPaths = keys.map((k) => `${path}.${k}`);
   const { within, rest } = partitionByPrefix(notes, rowPaths);
@@ -50,6 +53,8 @@ export function KeyValueEditor({ path, legend, entries = {}, onChange, noun, not
     if (!onChange) return;
     const next = Object.fromEntries(Object.entries(entries).filter(([k]) => k !== name));
     onChange(Object.keys(next).length > 0 ? next : undefined);
+    // The focused remove button is gone; continue from the add row rather than the page's top.
+    newKeyRef.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -63,7 +68,7 @@ export function KeyValueEditor({ path, legend, entries = {}, onChange, noun, not
   const suggestion = `\${${key.trim() || 'VAR'}}`;
 
   return (
-    <fieldset className="space-y-2">
+    <fieldset className="min-w-0 space-y-2">
       <legend className="text-sm font-medium text-slate-700">{legend}</legend>
       <NoteList notes={rest} base={path} />
       {keys.length === 0 ? (
@@ -76,8 +81,8 @@ export function KeyValueEditor({ path, legend, entries = {}, onChange, noun, not
             const valueId = `${id}-value-${index}`;
             return (
               <li key={name} data-testid="kv-entry" data-key={name} data-severity={tone} className={`px-3 py-1.5 ${tone ? ROW_TONE[tone] : ''}`}>
-                <div className="flex items-center gap-2">
-                  <label htmlFor={valueId} className="w-2/5 min-w-0 shrink-0 break-all font-mono text-xs text-slate-800">
+                <div className={ROW_GRID}>
+                  <label htmlFor={valueId} className="break-all font-mono text-xs text-slate-800">
                     {name}
                   </label>
                   <input
@@ -87,7 +92,7 @@ export function KeyValueEditor({ path, legend, entries = {}, onChange, noun, not
                     readOnly={!onChange}
                     autoComplete="off"
                     spellCheck={false}
-                    className={`${inputClasses} py-1 font-mono text-xs read-only:bg-slate-50 read-only:text-slate-500`}
+                    className={smallCodeInputClasses}
                   />
                   {onChange ? (
                     <button
@@ -108,11 +113,12 @@ export function KeyValueEditor({ path, legend, entries = {}, onChange, noun, not
       )}
       {onChange ? (
         <div className="space-y-1">
-          <div className="flex gap-2">
+          <div className={ROW_GRID}>
             <label htmlFor={`${id}-new-key`} className="sr-only">
               New {noun} name
             </label>
             <input
+              ref={newKeyRef}
               id={`${id}-new-key`}
               value={key}
               onChange={(event) => {
@@ -125,7 +131,7 @@ export function KeyValueEditor({ path, legend, entries = {}, onChange, noun, not
               spellCheck={false}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-error` : undefined}
-              className={`${inputClasses} w-2/5 shrink-0 font-mono text-xs`}
+              className={smallCodeInputClasses}
             />
             <label htmlFor={`${id}-new-value`} className="sr-only">
               New {noun} value
@@ -138,9 +144,9 @@ export function KeyValueEditor({ path, legend, entries = {}, onChange, noun, not
               placeholder={suggestion}
               autoComplete="off"
               spellCheck={false}
-              className={`${inputClasses} font-mono text-xs`}
+              className={smallCodeInputClasses}
             />
-            <Button variant="secondary" onClick={add} disabled={key.trim() === ''}>
+            <Button variant="secondary" size="sm" onClick={add} disabled={key.trim() === ''}>
               Add
             </Button>
           </div>

@@ -2,10 +2,10 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
-import { inputClasses } from '@/components/ui/Field';
 import type { EntryResult } from './layer';
 import { NoteList, ROW_TONE } from './Notes';
 import { partitionByPrefix, worstTone, type Note } from './paths';
+import { codeInputClasses } from './styles';
 
 interface ListEditorProps {
   /** Path of the list in the document (`trustedCommands`, `mcpServers.x.autoApprove`): row i is `${path}[i]`. */
@@ -123,7 +123,7 @@ export function ListEditor({ path, items, onChange, noun, parse, notes, placehol
               spellCheck={false}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? errorId : undefined}
-              className={`${inputClasses} font-mono`}
+              className={codeInputClasses}
             />
             <Button variant="secondary" onClick={add} disabled={draft.trim() === ''}>
               Add

@@ -18,6 +18,33 @@ export const ROW_TONE: Record<NoteTone, string> = {
   low: 'bg-slate-50 ring-1 ring-inset ring-slate-200',
 };
 
+/** Finding messages quote commands and paths in `backticks`; they are shown as code. */
+export function MessageText({ text }: { text: string }) {
+  const parts = text.split(/`([^`]+)`/);
+  return (
+    <>
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <code key={index} className="rounded bg-slate-100 px-1 text-[0.95em] text-slate-800">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+/** A server card is outlined in the tone of its worst note; the row concerned carries the tint. */
+export const CARD_TONE: Record<NoteTone, string> = {
+  invalid: 'ring-red-300',
+  critical: 'ring-red-400',
+  high: 'ring-red-300',
+  medium: 'ring-amber-300',
+  low: 'ring-slate-300',
+};
+
 export function NoteBadge({ tone }: { tone: NoteTone }) {
   const { tone: badgeTone, label } = BADGE[tone];
   return <Badge tone={badgeTone}>{label}</Badge>;
@@ -43,9 +70,9 @@ export function NoteList({ notes, base, id, className = '' }: { notes: readonly 
             className="flex items-start gap-2 text-xs leading-5 text-slate-700"
           >
             <NoteBadge tone={noteTone(note)} />
-            <span className="min-w-0">
+            <span className="min-w-0 wrap-anywhere">
               {where ? <code className="mr-1 text-slate-500">{where}</code> : null}
-              {note.message}
+              <MessageText text={note.message} />
             </span>
           </li>
         );

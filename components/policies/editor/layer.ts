@@ -99,21 +99,26 @@ export function parseToolName(raw: string): EntryResult {
  * MCP server fields can be invalid while being typed). zod's generic "too small" for a required
  * string becomes a sentence people read.
  */
-export function validationIssues(settings: PolicySettings): EditorIssue[] {
+export function validationIssues(settings: unknown): EditorIssue[] {
   const result = policySettingsSchema.safeParse(settings);
   if (result.success) return [];
-  return result.error.issues.flatMap((issue): EditorIssue[] => {
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'Unknown field.' }));
+  const issues = result.error.issues.flatMap((issue): (EditorIssue & { custom: boolean })[] => {
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'Unknown field.', custom: false }));
     const empty = issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1;
-    return [{ path: formatPath(issue.path), message: empty ? 'Cannot be empty.' : issue.message }];
+    return [{ path: formatPath(issue.path), message: empty ? 'Cannot be empty.' : issue.message, custom: issue.code === 'custom' }];
   });
+  // A server whose url (or command) is being typed also fails the "command or url" refinement;
+  // the specific problem inside it says more, so the general one is left out.
+  return issues
+    .filter((issue) => !issue.custom || !issues.some((other) => other !== issue && other.path.startsWith(`${issue.path}.`)))
+    .map(({ path, message }) => ({ path, message }));
 }
 
 // --- MCP servers -------------------------------------------------------------------------------
 
 export type ServerKind = 'local' | 'remote';
-const SERVER_KEYS = ['command', 'args', 'env', 'url', 'headers', 'disabled', 'autoApprove', 'disabledTools'] as const satisfies readonly (keyof McpServer)[];
-type ServerKey = (typeof SERVER_KEYS)[number];
+export const SERVER_KEYS = ['command', 'args', 'env', 'url', 'headers', 'disabled', 'autoApprove', 'disabledTools'] as const satisfies readonly (keyof McpServer)[];
+export type ServerKey = (typeof SERVER_KEYS)[number];
 
 function copyServerKey<K extends ServerKey>(to: McpServer, from: McpServer, key: K): void {
   const value = from[key];

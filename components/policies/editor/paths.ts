@@ -164,6 +164,18 @@ export function toNotes(findings: readonly EditorFinding[], issues: readonly Edi
   return notes;
 }
 
+/**
+ * The editor's own validation issues plus those it was given (e.g. by the server), normalized.
+ * A given issue is left out when the editor found a problem *inside* its path: that is the
+ * specific cause (the URL being typed) of the general complaint (a server without a url).
+ */
+export function mergeIssues(local: readonly EditorIssue[], given: readonly EditorIssue[]): EditorIssue[] {
+  const kept = given
+    .map((issue) => ({ path: normalizePath(issue.path), message: issue.message }))
+    .filter((issue) => !local.some((own) => own.path !== issue.path && isWithin(own.path, issue.path)));
+  return [...local, ...kept];
+}
+
 /** `path` relative to `base` for display under a control (`mcpServers.x.args[2]` under `mcpServers.x.args` → `[2]`). */
 export function relativePath(path: string, base: string): string {
   if (!isWithin(path, base) || base === '') return path;
