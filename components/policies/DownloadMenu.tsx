@@ -44,6 +44,8 @@ export function DownloadMenu({
                 href={browserHref(format)}
                 download
                 data-format={format}
+                // Close the menu once a file is chosen (the download starts in the background).
+                onClick={(event) => event.currentTarget.closest('details')?.removeAttribute('open')}
                 className="block rounded-md px-3 py-2 hover:bg-slate-50"
               >
                 <span className="block text-sm font-medium text-slate-900">{FORMATS[format].label}</span>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useRef, useState, type DragEvent } from 'react';
+import { startTransition, useActionState, useState, type DragEvent } from 'react';
 import { importTemplateAction, previewImportAction } from '@/app/(console)/policies/import/actions';
 import { FindingsSummary } from '@/components/policies/FindingsSummary';
 import { ActionMessage } from '@/components/ui/ActionMessage';
@@ -16,25 +16,39 @@ import { FORMATS, IMPORTABLE_FORMAT_IDS } from '@/lib/formats/catalog';
 export function ImportForm({ templates }: { templates: { id: string; name: string }[] }) {
   const [preview, runPreview, previewing] = useActionState(previewImportAction, null);
   const [saved, runImport, saving] = useActionState(importTemplateAction, null);
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
+  // Controlled state, sent by hand: a submitted <form> would be reset by React after the
+  // preview, losing the chosen file before "Save".
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState('');
   const [target, setTarget] = useState('');
-  const input = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState('');
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [dragging, setDragging] = useState(false);
   const mapped = preview?.ok ? preview.data : undefined;
+
+  function chooseFile(next: File | null) {
+    setFile(next);
+    setAcknowledged(false);
+  }
+
+  function send(dispatch: (data: FormData) => void) {
+    const data = new FormData();
+    if (file) data.set('file', file);
+    data.set('format', format);
+    data.set('templateId', target);
+    data.set('name', name);
+    if (acknowledged) data.set('acknowledgeTrustAll', 'on');
+    startTransition(() => dispatch(data));
+  }
 
   function onDrop(event: DragEvent<HTMLLabelElement>) {
     event.preventDefault();
     setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (!file || !input.current) return;
-    const transfer = new DataTransfer();
-    transfer.items.add(file);
-    input.current.files = transfer.files;
-    setFileName(file.name);
+    chooseFile(event.dataTransfer.files[0] ?? null);
   }
 
   return (
-    <form className="space-y-5" aria-label="Import a policy file">
+    <div className="space-y-5" role="form" aria-label="Import a policy file">
       <label
         onDragOver={(event) => {
           event.preventDefault();
@@ -44,20 +58,13 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
         onDrop={onDrop}
         className={`flex cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-dashed px-6 py-10 text-center ${dragging ? 'border-brand-500 bg-brand-50' : 'border-slate-300 bg-white'}`}
       >
-        <span className="text-sm font-medium text-slate-900">{fileName ?? 'Drop a settings file here, or click to choose one'}</span>
+        <span className="text-sm font-medium text-slate-900">{file?.name ?? 'Drop a settings file here, or click to choose one'}</span>
         <span className="text-xs text-slate-500">Kiro (.kiro/settings.json, IDE settings.json, mcp.json), Gemini CLI settings.json (v1 or v2), Claude Code managed-settings.json, .gitignore or a firewall allowlist; up to 1 MB.</span>
-        <input
-          ref={input}
-          type="file"
-          name="file"
-          aria-label="Policy file"
-          className="sr-only"
-          onChange={(event) => setFileName(event.target.files?.[0]?.name ?? null)}
-        />
+        <input type="file" aria-label="Policy file" className="sr-only" onChange={(event) => chooseFile(event.target.files?.[0] ?? null)} />
       </label>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Format" name="format" hint="Detected from the file unless you choose.">
-          <SelectInput name="format" defaultValue="">
+          <SelectInput name="format" value={format} onChange={(event) => setFormat(event.target.value)}>
             <option value="">Detect automatically</option>
             {IMPORTABLE_FORMAT_IDS.map((format) => (
               <option key={format} value={format}>
@@ -78,16 +85,16 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
         </Field>
         {target === '' ? (
           <Field label="New template name" name="name">
-            <TextInput name="name" maxLength={100} />
+            <TextInput name="name" maxLength={100} value={name} onChange={(event) => setName(event.target.value)} />
           </Field>
         ) : null}
       </div>
       <div className="flex gap-2">
-        <Button type="submit" variant="secondary" formAction={runPreview} disabled={previewing || saving}>
+        <Button variant="secondary" onClick={() => send(runPreview)} disabled={!file || previewing || saving}>
           {previewing ? 'Reading…' : 'Preview'}
         </Button>
         {mapped ? (
-          <Button type="submit" formAction={runImport} disabled={saving || previewing}>
+          <Button onClick={() => send(runImport)} disabled={saving || previewing}>
             {saving ? 'Saving…' : 'Save'}
           </Button>
         ) : null}
@@ -114,7 +121,7 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
           <FindingsSummary findings={mapped.findings} environment="development" />
           {mapped.findings.some((finding) => finding.rule === 'trust-all') ? (
             <label className="flex items-center gap-2 text-sm text-red-900">
-              <input type="checkbox" name="acknowledgeTrustAll" /> I understand that <code>*</code> trusts every command.
+              <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.target.checked)} /> I understand that <code>*</code> trusts every command.
             </label>
           ) : null}
           <pre className="max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs" data-testid="import-settings">
@@ -122,6 +129,6 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
           </pre>
         </section>
       ) : null}
-    </form>
+    </div>
   );
 }

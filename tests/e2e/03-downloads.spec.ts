@@ -12,7 +12,7 @@ async function openTemplate(page: Page, name: string) {
 }
 
 async function downloadFormat(page: Page, format: string) {
-  await page.getByText('Download', { exact: true }).click();
+  await page.locator('summary').filter({ hasText: 'Download' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`a[data-format="${format}"]`).click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: await readFile(path) };
@@ -74,7 +74,7 @@ test('download every format of a template from the UI and check the saved files'
 test('the download menu shows a curl command for automation', async ({ page }) => {
   await signIn(page);
   await openTemplate(page, 'Payments policy');
-  await page.getByText('Download', { exact: true }).click();
+  await page.locator('summary').filter({ hasText: 'Download' }).click();
   await page.getByLabel('From a script').selectOption('claude-code');
   const curl = page.getByTestId('curl-command');
   await expect(curl).toContainText('Authorization: Bearer $PILOTLIGHT_TOKEN');
@@ -97,7 +97,7 @@ test('import a file through the UI: preview with warnings, then save', async ({ 
   await page.goto('/policies');
   await page.getByRole('link', { name: 'Import a file' }).click();
   const file = JSON.stringify({ permissions: { allow: ['Bash(npm run test:*)', 'Bash(git diff)', 'WebFetch(domain:example.com)'], defaultMode: 'default' } }, null, 2);
-  await page.getByLabel('Policy file').setInputFiles({ name: 'managed-settings.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByLabel('Policy file', { exact: true }).setInputFiles({ name: 'managed-settings.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await page.getByLabel('New template name').fill('Imported from Claude');
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByTestId('import-preview');
@@ -115,7 +115,7 @@ test('import a file through the UI: preview with warnings, then save', async ({ 
 test('a broken file is refused with its line and column, and nothing is saved', async ({ page }) => {
   await signIn(page);
   await page.goto('/policies/import');
-  await page.getByLabel('Policy file').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "kiroAgent.trustedCommands": ["npm test",]\n}') });
+  await page.getByLabel('Policy file', { exact: true }).setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "kiroAgent.trustedCommands": ["npm test",]\n}') });
   await page.getByLabel('New template name').fill('Broken');
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Invalid JSON' })).toContainText('line 2, column');
