@@ -145,8 +145,9 @@ async function main(): Promise<number> {
     if (!devMode) buildIfNeeded(env);
     if (stopping) return 0;
 
-    const args = [devMode ? 'dev' : 'start', '-p', String(port), ...(host ? ['-H', host] : [])];
-    server = spawn(NEXT_BIN, args, { cwd: ROOT, stdio: 'inherit', env });
+    server = devMode
+      ? spawn(NEXT_BIN, ['dev', '-p', String(port), ...(host ? ['-H', host] : [])], { cwd: ROOT, stdio: 'inherit', env })
+      : spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...env, PORT: String(port) } });
     const where = database.source === 'external' ? redact(database.url) : `embedded PostgreSQL in ${dataDir}`;
     log(`serving on http://localhost:${port} (database: ${where})`);
     const code = await waitForExit(server);

@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/permissions';
 import type { Tx } from '@/lib/db/client';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { contentHash, type AuditContent } from './chain';
 import type { AuditAction } from './actions';
 
@@ -36,13 +35,8 @@ function toJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
-/**
- * Appends one row to the organization's audit chain inside the caller's transaction, so the
- * row exists exactly when the change it describes does. A transaction-scoped advisory lock per
- * organization serialises appends; the chain hash is computed by PostgreSQL from the row the
- * lock makes current, so two concurrent transactions can never fork the chain.
- */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+/** The row as written: its content (hashed by the caller's rules) and its content hash. */
+export function auditContent(entry: AuditEntry): { content: AuditContent; hash: string } {
   const content: AuditContent = {
     orgId: entry.orgId,
     createdAt: new Date().toISOString(),
@@ -54,27 +48,38 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     after: toJson(entry.after),
     details: toJson(entry.details),
   };
-  const hash = contentHash(content);
-  const lockKey = `audit:${entry.orgId ?? 'system'}`;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
-  await tx.$executeRaw`
-    INSERT INTO audit_log (org_id, seq, created_at, actor_type, actor_id, actor_label, action,
-                           target_type, target_id, before, after, details, content_hash, prev_hash, hash)
-    SELECT ${content.orgId}::uuid, coalesce(prev.seq, 0) + 1, ${content.createdAt}::timestamptz,
-           ${content.actorType}, ${content.actorId}, ${content.actorLabel}, ${content.action},
-           ${content.targetType}, ${content.targetId},
-           ${jsonParam(content.before)}::jsonb, ${jsonParam(content.after)}::jsonb, ${jsonParam(content.details)}::jsonb,
-           ${hash}, prev.hash,
-           encode(sha256(convert_to(coalesce(prev.hash, '') || ${hash}, 'UTF8')), 'hex')
-    FROM (SELECT NULL) AS one
-    LEFT JOIN LATERAL (
-      SELECT seq, hash FROM audit_log WHERE ${sameChain(content.orgId)} ORDER BY seq DESC LIMIT 1
-    ) AS prev ON true`;
+  return { content, hash: contentHash(content) };
 }
 
-/** Rows of one chain; written as two shapes so PostgreSQL can use the (org_id, seq) index. */
-function sameChain(orgId: string | null): Prisma.Sql {
-  return orgId === null ? Prisma.sql`org_id IS NULL` : Prisma.sql`org_id = ${orgId}::uuid`;
+/** Parameters of the audit_append() SQL function, in order. */
+function auditAppendParams(entry: AuditEntry): unknown[] {
+  const { content, hash } = auditContent(entry);
+  return [
+    content.orgId,
+    content.createdAt,
+    content.actorType,
+    content.actorId,
+    content.actorLabel,
+    content.action,
+    content.targetType,
+    content.targetId,
+    jsonParam(content.before),
+    jsonParam(content.after),
+    jsonParam(content.details),
+    hash,
+  ];
+}
+
+const AUDIT_APPEND_SQL = 'SELECT audit_append($1::uuid, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12)';
+
+/**
+ * Appends one row to the organization's audit chain inside the caller's transaction, so the
+ * row exists exactly when the change it describes does. The audit_append() SQL function takes a
+ * per-organization advisory lock (held until the transaction ends) and links the row to the
+ * chain head in one round trip, so concurrent transactions can never fork the chain.
+ */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.$executeRawUnsafe(AUDIT_APPEND_SQL, ...auditAppendParams(entry));
 }
 
 function jsonParam(value: unknown): string | null {

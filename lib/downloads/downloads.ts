@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import { recordAudit } from '@/lib/audit/record';
+import { appendAuditRow } from '@/lib/audit/append-queue';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
-import { getPrisma, transaction } from '@/lib/db/client';
+import { getPool, getPrisma } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';
 import { FORMAT_IDS, type FormatId } from '@/lib/formats/catalog';
 import { exportPolicy } from '@/lib/formats';
@@ -38,9 +38,15 @@ export async function downloadTemplate(
   const format = parseWith(formatSchema, query.format ?? undefined, 'The format');
   const requested = query.version ? parseWith(versionNumberSchema, query.version, 'The version') : undefined;
   const environment = query.environment ? parseWith(environmentSchema, query.environment, 'The environment') : 'development';
-  const template = await getPrisma().policyTemplate.findFirst({ where: { id: templateId, orgId: actor.orgId }, select: { name: true, latestVersion: true } });
+  // Plain SQL on the hot path (see requireToken); scoped by organization like every query.
+  const { rows } = await getPool().query<{ name: string; latest_version: number }>({
+    name: 'download-template-head',
+    text: 'SELECT name, latest_version FROM policy_template WHERE id = $1 AND org_id = $2',
+    values: [templateId, actor.orgId],
+  });
+  const template = rows[0];
   if (!template) throw new NotFoundError('The template');
-  const version = requested ?? template.latestVersion;
+  const version = requested ?? template.latest_version;
   const key = `${templateId}:${version}:${format}:${environment}`;
   let file = cache.peek(key);
   if (!file) {
@@ -63,14 +69,17 @@ export async function downloadTeamPolicy(actor: Actor, id: string, query: { form
   return { ...file, format, version: teamLayer?.version ?? 0 };
 }
 
+/**
+ * A download changes nothing else, so its audit row is a transaction of its own, written by
+ * the group-commit queue (see lib/audit/append-queue.ts and audit_append_batch for the
+ * trade-off); the response is sent once the row is committed.
+ */
 export async function recordDownload(actor: Actor, target: { type: 'policy_template' | 'team'; id: string }, download: Download, extra: Record<string, unknown> = {}): Promise<void> {
-  await transaction((tx) =>
-    recordAudit(tx, {
-      orgId: actor.orgId,
-      actor,
-      action: 'policy.downloaded',
-      target,
-      details: { format: download.format, version: download.version, fileName: download.fileName, sha256: download.sha256, ...extra },
-    }),
-  );
+  await appendAuditRow({
+    orgId: actor.orgId,
+    actor,
+    action: 'policy.downloaded',
+    target,
+    details: { format: download.format, version: download.version, fileName: download.fileName, sha256: download.sha256, ...extra },
+  });
 }

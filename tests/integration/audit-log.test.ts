@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { appendAuditRow } from '@/lib/audit/append-queue';
 import { recordAudit } from '@/lib/audit/record';
 import { listAuditLog } from '@/lib/audit/queries';
 import { verifyAuditLog } from '@/lib/audit/verify';
@@ -18,6 +19,20 @@ describe('audit log', () => {
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
     expect(rows[0]!.prevHash).toBeNull();
+  });
+
+  it('group-commits standalone rows (downloads) in order, each caller waiting for its own row', async () => {
+    const { org, auditor } = await createOrganizationWithMembers();
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        appendAuditRow({ orgId: org.id, actor: auditor, action: 'policy.downloaded', target: { type: 'policy_template', id: String(i) }, details: { n: i } }),
+      ),
+    );
+    const rows = await auditRows(org.id);
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(rows.map((r) => r.targetId)).toEqual(Array.from({ length: 300 }, (_, i) => String(i)));
+    expect(rows[0]).toMatchObject({ before: null, after: null, details: { n: 0 } });
+    expect((await verifyAuditLog()).breaks.filter((b) => b.orgId === org.id)).toEqual([]);
   });
 
   it('rolls the row back with the change it describes', async () => {
