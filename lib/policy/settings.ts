@@ -82,6 +82,9 @@ export const policySettingsSchema = z
   .partial()
   .strict();
 
+/** The document's top-level keys in schema order (the order every writer of it uses). */
+export const TOP_LEVEL_FIELDS = Object.keys(policySettingsSchema.shape) as (keyof z.infer<typeof policySettingsSchema>)[];
+
 /** A template's settings: a partial layer. */
 export type PolicySettings = z.infer<typeof policySettingsSchema>;
 

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/Button';
 import { NoteList, ROW_TONE } from './Notes';
 import { partitionByPrefix, worstTone, type Note } from './paths';
 import { smallCodeInputClasses } from './styles';
+import { RemoveButton } from './RemoveButton';
 
 const MAX_KEY = 200;
 // Name, value, and a button: the same columns for the rows and the add row so they line up.
@@ -95,14 +96,7 @@ export function KeyValueEditor({ path, legend, entries = {}, onChange, noun, not
                     className={smallCodeInputClasses}
                   />
                   {onChange ? (
-                    <button
-                      type="button"
-                      aria-label={`Remove ${name}`}
-                      onClick={() => remove(name)}
-                      className="shrink-0 rounded px-1.5 text-base leading-6 text-slate-400 hover:bg-slate-100 hover:text-red-700"
-                    >
-                      <span aria-hidden="true">×</span>
-                    </button>
+                    <RemoveButton label={`Remove ${name}`} onClick={() => remove(name)} />
                   ) : null}
                 </div>
                 <NoteList notes={rowNotes} className="mt-1 mb-0.5" />

@@ -6,6 +6,7 @@ import type { EntryResult } from './layer';
 import { NoteList, ROW_TONE } from './Notes';
 import { partitionByPrefix, worstTone, type Note } from './paths';
 import { codeInputClasses } from './styles';
+import { RemoveButton } from './RemoveButton';
 
 interface ListEditorProps {
   /** Path of the list in the document (`trustedCommands`, `mcpServers.x.autoApprove`): row i is `${path}[i]`. */
@@ -86,15 +87,7 @@ export function ListEditor({ path, items, onChange, noun, parse, notes, placehol
                 <div className="flex items-center justify-between gap-3">
                   <code className="min-w-0 break-all text-xs text-slate-800">{item}</code>
                   {onChange ? (
-                    <button
-                      type="button"
-                      data-remove
-                      aria-label={`Remove ${item}`}
-                      onClick={() => remove(index)}
-                      className="shrink-0 rounded px-1.5 text-base leading-6 text-slate-400 hover:bg-slate-100 hover:text-red-700"
-                    >
-                      <span aria-hidden="true">×</span>
-                    </button>
+                    <RemoveButton label={`Remove ${item}`} onClick={() => remove(index)} />
                   ) : null}
                 </div>
                 <NoteList notes={rowNotes} className="mt-1 mb-0.5" />

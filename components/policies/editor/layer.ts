@@ -1,5 +1,5 @@
 import { formatPath } from '@/lib/http/json';
-import { DEFAULT_SETTINGS, MCP_SERVER_NAME, mcpServerSchema, policySettingsSchema, type McpServer, type PolicySettings } from '@/lib/policy/settings';
+import { DEFAULT_SETTINGS, MCP_SERVER_NAME, mcpServerSchema, policySettingsSchema, TOP_LEVEL_FIELDS, type McpServer, type PolicySettings } from '@/lib/policy/settings';
 import type { EditorIssue } from './paths';
 
 /**
@@ -8,20 +8,8 @@ import type { EditorIssue } from './paths';
  * and diffs do not reshuffle when a field is switched off and on again.
  */
 
-export const TOP_LEVEL_FIELDS = [
-  'mode',
-  'trustedCommands',
-  'deniedCommands',
-  'telemetry',
-  'sandbox',
-  'autoAccept',
-  'coreTools',
-  'excludeTools',
-  'mcpServers',
-  'gitignore',
-  'network',
-] as const satisfies readonly (keyof PolicySettings)[];
-export type TopLevelField = (typeof TOP_LEVEL_FIELDS)[number];
+export { TOP_LEVEL_FIELDS };
+export type TopLevelField = keyof PolicySettings;
 
 export type ListField = 'trustedCommands' | 'deniedCommands' | 'coreTools' | 'excludeTools' | 'gitignore';
 export type TelemetryKey = 'enabled' | 'usageStatisticsEnabled';
