@@ -1,3 +1,4 @@
+import { MessageText } from '@/components/ui/MessageText';
 import type { LintFinding } from '@/lib/policy/lint';
 import { SeverityBadge } from './RiskBadge';
 
@@ -15,7 +16,9 @@ export function FindingsSummary({ findings, environment }: { findings: readonly 
           <li key={`${finding.rule}-${finding.path}`} data-testid="finding" data-rule={finding.rule} className="flex items-start gap-2 text-sm">
             <SeverityBadge severity={finding.severity} />
             <code className="text-xs text-slate-500">{finding.path}</code>
-            <span className="text-slate-700">{finding.message}</span>
+            <span className="text-slate-700">
+              <MessageText text={finding.message} />
+            </span>
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { MessageText } from '@/components/ui/MessageText';
 import type { ReactNode } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/Badge';
 import type { LeafValue, SettingsLeaf } from '@/lib/policy/fields';
@@ -53,7 +54,9 @@ export function SettingsTable({ leaves, originOf, findings }: { leaves: Settings
                 {own.map((finding) => (
                   <p key={`${finding.rule}-${finding.path}`} className="mt-1 flex items-start gap-1.5 text-xs text-slate-700">
                     <SeverityBadge severity={finding.severity} />
-                    <span>{finding.message}</span>
+                    <span>
+                      <MessageText text={finding.message} />
+                    </span>
                   </p>
                 ))}
               </td>

@@ -2,7 +2,8 @@
 
 import { useId } from 'react';
 import { Badge } from '@/components/ui/Badge';
-import { MessageText, NoteBadge } from './Notes';
+import { MessageText } from '@/components/ui/MessageText';
+import { NoteBadge } from './Notes';
 import { countBySeverity, FIELD_HEADINGS, fieldId, groupBySeverity, normalizePath, SEVERITIES, topLevelField, type EditorFinding } from './paths';
 
 const GROUP_TITLES = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' } as const;

@@ -1,4 +1,5 @@
 import { Badge, type BadgeTone } from '@/components/ui/Badge';
+import { MessageText } from '@/components/ui/MessageText';
 import { noteKey, noteTone, relativePath, type Note, type NoteTone } from './paths';
 
 const BADGE: Record<NoteTone, { tone: BadgeTone; label: string }> = {
@@ -17,24 +18,6 @@ export const ROW_TONE: Record<NoteTone, string> = {
   medium: 'bg-amber-50 ring-1 ring-inset ring-amber-200',
   low: 'bg-slate-50 ring-1 ring-inset ring-slate-200',
 };
-
-/** Finding messages quote commands and paths in `backticks`; they are shown as code. */
-export function MessageText({ text }: { text: string }) {
-  const parts = text.split(/`([^`]+)`/);
-  return (
-    <>
-      {parts.map((part, index) =>
-        index % 2 === 1 ? (
-          <code key={index} className="rounded bg-slate-100 px-1 text-[0.95em] text-slate-800">
-            {part}
-          </code>
-        ) : (
-          part
-        ),
-      )}
-    </>
-  );
-}
 
 /** A server card is outlined in the tone of its worst note; the row concerned carries the tint. */
 export const CARD_TONE: Record<NoteTone, string> = {
