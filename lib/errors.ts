@@ -73,7 +73,3 @@ export class TooManyRequestsError extends AppError {
     super(429, 'too_many_requests', message, { retryAfterSeconds });
   }
 }
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}

@@ -5,8 +5,7 @@ import { DEFAULT_SETTINGS, type CompleteSettings, type McpServer, type PolicySet
  * ("global"), the team's template, and the project's overrides (highest, as in the seed:
  * project settings win over global ones).
  */
-export const LAYER_SOURCES = ['default', 'global', 'team', 'project'] as const;
-export type LayerSource = (typeof LAYER_SOURCES)[number];
+export type LayerSource = 'default' | 'global' | 'team' | 'project';
 
 export interface Layer {
   source: Exclude<LayerSource, 'default'>;

@@ -120,20 +120,3 @@ export const DEFAULT_SETTINGS: CompleteSettings = {
   gitignore: [],
   network: { allowedDomains: [] },
 };
-
-/** The leaf fields of the document, in display order. Lists are leaves: a layer replaces them whole. */
-export const SETTING_FIELDS = [
-  'mode',
-  'trustedCommands',
-  'deniedCommands',
-  'telemetry.enabled',
-  'telemetry.usageStatisticsEnabled',
-  'sandbox',
-  'autoAccept',
-  'coreTools',
-  'excludeTools',
-  'mcpServers',
-  'gitignore',
-  'network.allowedDomains',
-] as const;
-export type SettingField = (typeof SETTING_FIELDS)[number];

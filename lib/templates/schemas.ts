@@ -34,10 +34,6 @@ export type SaveVersionInput = z.infer<typeof saveVersionSchema>;
 
 export const rollbackSchema = z.object({ toVersion: z.number().int().min(1), baseVersion: z.number().int().min(1) }).strict();
 
-export const updateTemplateDetailsSchema = z
-  .object({ name: templateNameSchema.optional(), description: z.string().trim().max(2000).optional() })
-  .strict();
-
 export const environmentSchema = z.enum(['development', 'production'], 'Use development or production.');
 
 export const lintRequestSchema = z.object({ settings: policySettingsSchema, environment: environmentSchema.optional() }).strict();
