@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The canonical policy settings document: one JSON document per template version, from which
  * every agent's own file is exported (lib/formats) and into which every such file is imported.
  *
- * A template is a *layer*: any field may be left out, meaning "not set here, inherit it" (from
+ * A template is a *layer*. Each field may be left out, meaning "not set here, inherit it" (from
  * the organization default, or the built-in defaults below). The effective policy of a team is
  * the layers merged leaf by leaf (lib/policy/merge.ts). Unknown keys are rejected at every depth,
  * so a typo never silently becomes a no-op.
