@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../lib/db/embedded.ts';
 import { migrateDatabase } from '../lib/db/migrate.ts';
+import { ensurePrismaClient } from './lib/prisma-client.ts';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -45,6 +46,7 @@ async function run(argv: string[]): Promise<number> {
     strict: true,
   });
 
+  ensurePrismaClient();
   const database = await openDatabase();
   try {
     await migrateDatabase(database.url);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { defaultDataDir, openDatabase, type DatabaseHandle } from '../lib/db/embedded.ts';
 import { migrateDatabase } from '../lib/db/migrate.ts';
+import { generatePrismaClient } from './lib/prisma-client.ts';
 import { sourceHash } from './lib/source-hash.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -84,15 +85,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   if (result.status !== 0) throw new StartError(`${path.basename(command)} ${args.join(' ')} failed (exit code ${result.status ?? result.signal}).`);
 }
 
+/** The server runs the build's bundle; the generated Prisma client is needed only to build it. */
 function buildIfNeeded(env: NodeJS.ProcessEnv): void {
-  if (!existsSync(path.join(ROOT, 'lib/generated/prisma/client.ts'))) {
-    run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/prisma-generate.ts')], env);
-  }
   const current = sourceHash(ROOT);
   const built = existsSync(path.join(ROOT, '.next/BUILD_ID')) && existsSync(BUILD_STAMP) ? readFileSync(BUILD_STAMP, 'utf8').trim() : null;
   if (built === current) return;
   log(built ? 'the source changed since the last build; building…' : 'no build yet; building (this takes a minute)…');
-  run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/prisma-generate.ts')], env);
+  generatePrismaClient(env);
   run(NEXT_BIN, ['build'], env);
   writeFileSync(BUILD_STAMP, `${sourceHash(ROOT)}\n`);
 }

@@ -62,17 +62,21 @@ export async function getEffectivePolicy(actor: Actor, teamId: string, projectSl
   const project = slug ? team.projects[0] : undefined;
   if (slug && !project) throw new NotFoundError(`The project ${slug} of team ${team.name}`);
 
+  const orgVersion = orgPolicy ? (orgPolicy.pinnedVersion ?? orgPolicy.template.latestVersion) : 0;
+  const teamVersion = team.template ? (team.pinnedVersion ?? team.template.latestVersion) : 0;
+  const [globalSettings, teamSettings] = await Promise.all([
+    orgPolicy ? versionSettings(orgPolicy.template.id, orgVersion) : null,
+    team.template ? versionSettings(team.template.id, teamVersion) : null,
+  ]);
   const layers: Layer[] = [];
   const info: LayerInfo[] = [];
-  if (orgPolicy) {
-    const version = orgPolicy.pinnedVersion ?? orgPolicy.template.latestVersion;
-    layers.push({ source: 'global', settings: await versionSettings(orgPolicy.template.id, version) });
-    info.push({ source: 'global', label: orgPolicy.template.name, templateId: orgPolicy.template.id, version, pinned: orgPolicy.pinnedVersion !== null });
+  if (orgPolicy && globalSettings) {
+    layers.push({ source: 'global', settings: globalSettings });
+    info.push({ source: 'global', label: orgPolicy.template.name, templateId: orgPolicy.template.id, version: orgVersion, pinned: orgPolicy.pinnedVersion !== null });
   }
-  if (team.template) {
-    const version = team.pinnedVersion ?? team.template.latestVersion;
-    layers.push({ source: 'team', settings: await versionSettings(team.template.id, version) });
-    info.push({ source: 'team', label: team.template.name, templateId: team.template.id, version, pinned: team.pinnedVersion !== null });
+  if (team.template && teamSettings) {
+    layers.push({ source: 'team', settings: teamSettings });
+    info.push({ source: 'team', label: team.template.name, templateId: team.template.id, version: teamVersion, pinned: team.pinnedVersion !== null });
   }
   if (project) {
     layers.push({ source: 'project', settings: project.overrides as PolicySettings });

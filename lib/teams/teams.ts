@@ -25,7 +25,7 @@ export interface TeamView {
   slug: string;
   environment: Environment;
   policy: PolicyAssignment | null;
-  projects: { slug: string; updatedAt: Date }[];
+  projects: { slug: string; overrides: PolicySettings; updatedAt: Date }[];
   createdAt: Date;
 }
 
@@ -37,7 +37,7 @@ const teamSelect = {
   createdAt: true,
   pinnedVersion: true,
   template: { select: { id: true, name: true, latestVersion: true } },
-  projects: { select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } },
+  projects: { select: { slug: true, overrides: true, updatedAt: true }, orderBy: { slug: 'asc' } },
 } as const;
 
 type TeamRow = {
@@ -48,7 +48,7 @@ type TeamRow = {
   createdAt: Date;
   pinnedVersion: number | null;
   template: { id: string; name: string; latestVersion: number } | null;
-  projects: { slug: string; updatedAt: Date }[];
+  projects: { slug: string; overrides: unknown; updatedAt: Date }[];
 };
 
 function toView(row: TeamRow): TeamView {
@@ -58,7 +58,7 @@ function toView(row: TeamRow): TeamView {
     slug: row.slug,
     environment: row.environment,
     createdAt: row.createdAt,
-    projects: row.projects,
+    projects: row.projects.map((project) => ({ ...project, overrides: project.overrides as PolicySettings })),
     policy: row.template
       ? { templateId: row.template.id, templateName: row.template.name, pinnedVersion: row.pinnedVersion, latestVersion: row.template.latestVersion }
       : null,

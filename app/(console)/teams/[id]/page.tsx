@@ -13,7 +13,7 @@ import { requireUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
 import { requestOrigin } from '@/lib/http/origin';
 import { getEffectivePolicy } from '@/lib/teams/effective';
-import { getProjectOverrides, getTeam } from '@/lib/teams/teams';
+import { getTeam } from '@/lib/teams/teams';
 import { listTemplates } from '@/lib/templates/templates';
 
 export const metadata = { title: 'Team' };
@@ -27,11 +27,8 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
     throw error;
   };
   const team = await getTeam(actor, id).catch(orNotFound);
-  const [effective, templates, projects] = await Promise.all([
-    getEffectivePolicy(actor, id, project).catch(orNotFound),
-    listTemplates(actor),
-    Promise.all(team.projects.map((p) => getProjectOverrides(actor, id, p.slug))),
-  ]);
+  const [effective, templates] = await Promise.all([getEffectivePolicy(actor, id, project).catch(orNotFound), listTemplates(actor)]);
+  const { projects } = team;
   const canWrite = can(actor, 'teams:write');
   const tab = (slug: string | null, label: string) => (
     <Link
