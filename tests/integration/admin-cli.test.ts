@@ -1,35 +1,44 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { runAdminCli } from '@/lib/admin/cli';
 import { requireToken } from '@/lib/auth/api-token';
 import { getPrisma } from '@/lib/db/client';
 import { unique } from '../helpers/factories';
 import { apiRequest } from '../helpers/http';
 import { createScratchDatabase, dropScratchDatabase } from '../helpers/scratch-database';
 
-function admin(...args: string[]) {
-  return adminOn(process.env.DATABASE_URL!, ...args);
+/** The CLI's cases run in-process (same function the script calls); two real spawns check the script. */
+async function admin(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runAdminCli(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, stdout: out.map((line) => `${line}\n`).join(''), stderr: err.join('\n') };
 }
 
-function adminOn(databaseUrl: string, ...args: string[]) {
-  const result = spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/admin.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    timeout: 60_000,
+/** The real script in a child process, against another database; no timeout but the test's. */
+function spawnAdmin(databaseUrl: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/admin.ts', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('admin CLI (against the same database resolution as the app)', () => {
   it('creates a user, organization and membership; a second run adds a membership elsewhere', async () => {
     const email = `${unique('cli')}@example.com`;
     const org = unique('CLI Org');
-    const first = admin('create-user', '--email', email, '--password', 'a long enough password', '--role', 'owner', '--org', org);
+    const first = await admin('create-user', '--email', email, '--password', 'a long enough password', '--role', 'owner', '--org', org);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('created the organization, created the user, added the membership');
 
-    const second = admin('create-user', '--email', email, '--password', 'another long password', '--role', 'auditor', '--org', `${org} 2`);
+    const second = await admin('create-user', '--email', email, '--password', 'another long password', '--role', 'auditor', '--org', `${org} 2`);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('password unchanged');
     const memberships = await getPrisma().membership.findMany({ where: { user: { email } }, include: { organization: true } });
@@ -39,8 +48,8 @@ describe('admin CLI (against the same database resolution as the app)', () => {
 
   it('creates a token printed as the last line, which then authenticates', async () => {
     const email = `${unique('cli')}@example.com`;
-    expect(admin('create-user', '--email', email, '--password', 'a long enough password', '--role', 'admin', '--org', unique('Tok Org')).code).toBe(0);
-    const result = admin('create-token', '--email', email, '--scopes', 'templates:read,reports:read', '--name', 'nightly');
+    expect((await admin('create-user', '--email', email, '--password', 'a long enough password', '--role', 'admin', '--org', unique('Tok Org'))).code).toBe(0);
+    const result = await admin('create-token', '--email', email, '--scopes', 'templates:read,reports:read', '--name', 'nightly');
     expect(result.code).toBe(0);
     const token = result.stdout.trim().split('\n').at(-1)!;
     expect(token).toMatch(/^plt_[0-9A-Za-z]{40}$/);
@@ -55,32 +64,38 @@ describe('admin CLI (against the same database resolution as the app)', () => {
     [['create-token', '--email', 'a@b.co', '--scopes', 'root', '--name', 'x'], 1, /scopes\[0\]: Unknown scope/],
     [['frobnicate'], 2, /unknown command "frobnicate"/],
     [['create-user', '--bogus', 'x'], 2, /Unknown option '--bogus'/],
-  ])('fails with a clear one-line message: %j', (args, code, message) => {
-    const result = admin(...args);
+  ])('fails with a clear one-line message: %j', async (args, code, message) => {
+    const result = await admin(...args);
     expect(result.code).toBe(code);
     expect(result.stderr.split('\n')[0]).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('verifies the audit log and reports the first broken link', async () => {
+  it('as a real process: verifies the audit log, reports a broken link, and runs in parallel without a lock error', async () => {
     const serverUrl = process.env.PILOTLIGHT_TEST_SERVER_URL!;
-    const url = await createScratchDatabase(serverUrl);
+    const url = await createScratchDatabase(serverUrl, 'pl_scratch', false);
     try {
       const email = 'verify@example.com';
-      expect(adminOn(url, 'create-user', '--email', email, '--password', 'a long enough password', '--role', 'owner', '--org', 'V').code).toBe(0);
-      expect(adminOn(url, 'create-token', '--email', email, '--scopes', 'templates:read', '--name', 'a').code).toBe(0);
-      expect(adminOn(url, 'create-token', '--email', email, '--scopes', 'templates:read', '--name', 'b').code).toBe(0);
-      const intact = adminOn(url, 'verify-audit-log');
-      expect(intact).toMatchObject({ code: 0, stdout: 'Audit log intact: 3 entries in 1 chain(s).\n' });
+      // Two processes migrate the empty database at once: the second waits for the first's lock.
+      const [created, usage] = await Promise.all([
+        spawnAdmin(url, 'create-user', '--email', email, '--password', 'a long enough password', '--role', 'owner', '--org', 'V'),
+        spawnAdmin(url, 'migrate'),
+      ]);
+      expect(created).toMatchObject({ code: 0, stderr: '' });
+      expect(usage).toMatchObject({ code: 0, stdout: 'Database is up to date.\n' });
+      expect((await spawnAdmin(url, 'frobnicate')).stderr.split('\n')[0]).toBe('admin: unknown command "frobnicate"');
+
+      const intact = await spawnAdmin(url, 'verify-audit-log');
+      expect(intact).toMatchObject({ code: 0, stdout: 'Audit log intact: 1 entries in 1 chain(s).\n' });
 
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       await client.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
-      await client.query(`UPDATE audit_log SET after = jsonb_set(after, '{name}', '"renamed"') WHERE seq = 2`);
+      await client.query(`UPDATE audit_log SET after = jsonb_set(COALESCE(after, '{}'), '{name}', '"renamed"') WHERE seq = 1`);
       await client.end();
-      const broken = adminOn(url, 'verify-audit-log');
+      const broken = await spawnAdmin(url, 'verify-audit-log');
       expect(broken.code).toBe(1);
-      expect(broken.stdout).toMatch(/^BROKEN organization [0-9a-f-]{36} at entry #2 \(row id \d+\): entry #2 \(token.created\) was modified after it was written/);
+      expect(broken.stdout).toMatch(/^BROKEN organization [0-9a-f-]{36} at entry #1 \(row id \d+\): entry #1 \(\S+\) was modified after it was written/);
     } finally {
       await dropScratchDatabase(serverUrl, url);
     }

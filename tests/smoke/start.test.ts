@@ -11,9 +11,14 @@ import { findFreePort } from '@/lib/db/embedded';
  * `npm start` as a user meets it: clear one-line errors, a clean stop on Ctrl-C (SIGINT) that
  * also stops the embedded database, and a restart that reuses the data.
  */
+// mkdtemp's 0700, as a data folder under root's home would be: the postgres user cannot enter it.
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pilotlight-smoke-'));
-await fs.chmod(dataDir, 0o755);
-afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
+afterAll(async () => {
+  // As root the cluster may live outside the data folder (see lib/db/embedded.ts): remove both.
+  const cluster = await fs.realpath(path.join(dataDir, 'postgres')).catch(() => null);
+  if (cluster) await fs.rm(cluster, { recursive: true, force: true });
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
 
 function startEnv(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, PORT: String(port), PILOTLIGHT_DATA_DIR: dataDir, DATABASE_URL: '', NEXTAUTH_URL: `http://localhost:${port}`, ...extra };
@@ -68,8 +73,11 @@ describe('npm start', () => {
     const first = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], { env: startEnv(port), stdio: 'pipe' });
     let output = '';
     first.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    first.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await waitForHealth(port, first);
     expect((await fetch(`http://localhost:${port}/setup`)).status).toBe(200);
+    // The URL is printed once the server answers, pointing a fresh install at /setup.
+    await expect.poll(() => output, { timeout: 60_000 }).toContain(`pilotlight: ready: open http://localhost:${port}/setup to create your organization and its owner.`);
     const postmasterPid = path.join(dataDir, 'postgres', 'postmaster.pid');
     expect(existsSync(postmasterPid)).toBe(true);
 
@@ -87,9 +95,13 @@ describe('npm start', () => {
     expect(cli.status).toBe(0);
     expect(existsSync(postmasterPid)).toBe(false);
 
-    const second = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], { env: startEnv(port), stdio: 'ignore' });
+    const second = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], { env: startEnv(port), stdio: 'pipe' });
+    let secondOutput = '';
+    second.stdout.on('data', (chunk: Buffer) => (secondOutput += chunk.toString()));
+    second.stderr.resume();
     await waitForHealth(port, second);
     expect((await fetch(`http://localhost:${port}/setup`)).status).toBe(404); // the user from before exists
+    await expect.poll(() => secondOutput, { timeout: 60_000 }).toContain(`pilotlight: ready: http://localhost:${port}\n`);
     second.kill('SIGTERM');
     expect(await exitOf(second)).toBe(0);
   });

@@ -1,18 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
-
-test.describe.configure({ mode: 'serial' });
-
-const TEMPLATE = 'Payments policy';
+import { createTemplate, expect, saveVersion, test, unique } from './fixtures';
 
 test('create from a preset, edit, see the lint finding appear, save, and view the diff', async ({ page }) => {
-  await signIn(page);
-  await page.getByRole('link', { name: 'Policies' }).click();
+  const name = unique('Payments policy');
+  await page.goto('/policies');
   await page.getByRole('link', { name: 'New template' }).first().click();
-  await page.getByLabel('Name').fill(TEMPLATE);
+  await page.getByLabel('Name').fill(name);
   await page.getByRole('radio', { name: /Autopilot \(development\)/ }).check();
   await page.getByRole('button', { name: 'Create template' }).click();
-  await expect(page.getByRole('heading', { name: TEMPLATE })).toBeVisible();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Version 1' })).toBeVisible();
   await expect(page.getByTestId('setting-trustedCommands')).toContainText('npm test');
 
@@ -38,52 +33,46 @@ test('create from a preset, edit, see the lint finding appear, save, and view th
   await expect(change).toHaveAttribute('data-kind', 'list');
 
   await page.goto('/policies');
-  await expect(page.getByTestId(`template-${TEMPLATE}`)).toContainText('v2');
-  await expect(page.getByTestId(`template-${TEMPLATE}`)).toContainText('Medium risk');
+  await expect(page.getByTestId(`template-${name}`)).toContainText('v2');
+  await expect(page.getByTestId(`template-${name}`)).toContainText('Medium risk');
 });
 
-test('a stale edit is refused with the newer version offered for review', async ({ page, browser }) => {
-  await signIn(page);
-  await page.goto('/policies');
-  await page.getByRole('link', { name: TEMPLATE }).click();
-  await expect(page).toHaveURL(/\/policies\/[0-9a-f-]{36}$/);
-  const templateUrl = page.url();
-  await page.goto(`${templateUrl}/edit`);
+test('a stale edit is refused with the newer version offered for review', async ({ page, api }) => {
+  const template = await createTemplate(api, { name: unique('Stale edit'), preset: 'autopilot-development' });
+  await page.goto(`/policies/${template.id}/edit`);
+  await expect(page.getByRole('button', { name: 'Save new version' })).toBeVisible();
 
-  const other = await (await browser.newContext()).newPage();
-  await signIn(other);
-  await other.goto(`${templateUrl}/edit`);
-  await other.getByTestId('field-gitignore').getByLabel('Add .gitignore entry').fill('dist/');
-  await other.getByTestId('field-gitignore').getByRole('button', { name: 'Add' }).click();
-  await other.getByRole('button', { name: 'Save new version' }).click();
-  await expect(other).toHaveURL(/\/policies\/[0-9a-f-]{36}$/);
+  // Meanwhile another admin saves version 2.
+  const current = (await (await api.get(`/api/v1/templates/${template.id}`)).json()) as { settings: Record<string, unknown> };
+  await saveVersion(api, template.id, { settings: { ...current.settings, gitignore: ['dist/'] }, baseVersion: 1 });
 
   await page.getByTestId('field-gitignore').getByLabel('Add .gitignore entry').fill('build/');
   await page.getByTestId('field-gitignore').getByRole('button', { name: 'Add' }).click();
   await page.getByRole('button', { name: 'Save new version' }).click();
-  await expect(page.getByText(/Version 3 was saved after version 2/)).toBeVisible();
-  await expect(page.getByRole('link', { name: 'See what changed in version 3' })).toBeVisible();
+  await expect(page.getByText(/Version 2 was saved after version 1/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'See what changed in version 2' })).toBeVisible();
 });
 
-test('assign the template to a team and see the effective policy with provenance', async ({ page }) => {
-  await signIn(page);
-  await page.getByRole('link', { name: 'Teams' }).click();
+test('assign a template to a new team and see the effective policy with provenance', async ({ page, api }) => {
+  const template = await createTemplate(api, { name: unique('Team policy'), preset: 'autopilot-development' });
+  const teamName = unique('Payments');
+  await page.goto('/teams');
   const form = page.getByRole('form', { name: 'Create a team' });
-  await form.getByLabel('Team name').fill('Payments');
-  await expect(form.getByLabel('Slug')).toHaveValue('payments');
+  await form.getByLabel('Team name').fill(teamName);
+  await expect(form.getByLabel('Slug')).toHaveValue(teamName.toLowerCase().replace(' ', '-'));
   await form.getByRole('radio', { name: 'Production' }).check();
   await form.getByRole('button', { name: 'Create team' }).click();
-  await expect(page.getByRole('heading', { name: /Payments/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: teamName })).toBeVisible();
 
   // Before any policy: everything comes from the built-in defaults.
   await expect(page.getByTestId('setting-mode')).toHaveAttribute('data-origin', 'default');
 
   const assign = page.getByRole('form', { name: 'Team template' });
-  await assign.getByLabel('Team template').selectOption({ label: `${TEMPLATE} (latest v3)` });
+  await assign.getByLabel('Team template').selectOption({ label: `${template.name} (latest v1)` });
   await assign.getByRole('button', { name: 'Save' }).click();
   await expect(assign.getByRole('status')).toHaveText('Team policy saved.');
   await expect(page.getByTestId('setting-mode')).toHaveAttribute('data-origin', 'team');
-  await expect(page.getByTestId('setting-trustedCommands')).toContainText('npm *');
+  await expect(page.getByTestId('setting-trustedCommands')).toContainText('npm test');
   await expect(page.getByTestId('setting-sandbox')).toHaveAttribute('data-origin', 'team');
   // A production team: autopilot and the unsandboxed shell are findings.
   await expect(page.locator('[data-testid="finding"][data-rule="production-autopilot"]')).toHaveCount(1);

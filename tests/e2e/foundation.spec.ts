@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { adminCli, createMember, expect, ORGANIZATION, signIn, test, unique } from './fixtures';
+
+test.describe('signed out', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('a wrong password shows an error and is recorded; the right one opens the console', async ({ page }) => {
+    const email = `signin-${randomBytes(3).toString('hex')}@acme.test`;
+    const password = 'a-correct-horse-password';
+    await adminCli('create-user', '--email', email, '--password', password, '--role', 'owner', '--org', ORGANIZATION);
+
+    await page.goto('/login');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText('The e-mail or password is wrong.');
+    await expect(page).toHaveURL(/\/login/);
+
+    await signIn(page, email, password);
+    await expect(page.getByTestId('shell-organization')).toHaveText(ORGANIZATION);
+    await expect(page.getByTestId('shell-role')).toHaveText('Owner');
+    for (const area of ['Policies', 'Teams', 'Uploads', 'Dashboard', 'Reports', 'Audit log', 'Settings']) {
+      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: area })).toBeVisible();
+    }
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const failed = page.locator('tr[data-action="auth.sign_in_failed"]').filter({ hasText: email });
+    await expect(failed).toHaveCount(1);
+    await expect(failed).toContainText('Sign-in failed');
+    await expect(failed).toContainText('invalid_credentials');
+    await expect(page.locator('tr[data-action="auth.sign_in"]').filter({ hasText: email })).toHaveCount(1);
+  });
+
+  test('sign out returns to the login page and the console is closed again', async ({ browser }) => {
+    const member = await createMember(browser, 'editor');
+    await member.page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(member.page).toHaveURL(/\/login/);
+    await member.page.goto('/settings');
+    await expect(member.page).toHaveURL(/\/login/);
+    await member.context.close();
+  });
+});
+
+test('an owner adds a member, who can then sign in with their role', async ({ page, browser }) => {
+  const email = `eddie-${randomBytes(3).toString('hex')}@acme.test`;
+  await page.goto('/settings');
+  await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Members' }).click();
+  const form = page.getByRole('form', { name: 'Add a member' });
+  await form.getByLabel('E-mail').fill(email);
+  await form.getByLabel('Name (optional)').fill('Eddie Editor');
+  await form.getByLabel('Role').selectOption('EDITOR');
+  await form.getByLabel('Initial password').fill('eddie-editor-password');
+  await form.getByRole('button', { name: 'Add member' }).click();
+  await expect(form.getByRole('status')).toHaveText(`${email} was added.`);
+  await expect(page.getByTestId(`member-${email}`)).toContainText('Editor');
+
+  const editorContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const editorPage = await editorContext.newPage();
+  await signIn(editorPage, email, 'eddie-editor-password');
+  await expect(editorPage.getByTestId('shell-role')).toHaveText('Editor');
+  await editorPage.goto('/settings/tokens');
+  await expect(editorPage.getByText('Not available for your role')).toBeVisible();
+  await editorContext.close();
+
+  await page.goto('/audit-log');
+  await expect(page.locator('tr[data-action="member.added"]').filter({ hasText: email })).toHaveCount(1);
+});
+
+test('an owner creates an API token (shown once), uses it, and revokes it', async ({ page, request }) => {
+  const name = unique('MDM policy sync');
+  await page.goto('/settings/tokens');
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('checkbox', { name: /templates:read/ }).check();
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const token = (await page.getByTestId('new-token-value').textContent())?.trim() ?? '';
+  expect(token).toMatch(/^plt_[0-9A-Za-z]{40}$/);
+  await expect(page.getByRole('button', { name: 'Copy' })).toBeVisible();
+
+  const row = page.getByTestId(`token-${name}`);
+  await expect(row).toContainText('templates:read');
+  await expect(row).toContainText(token.slice(0, 12));
+  expect(await page.content()).toContain(token); // shown now…
+  await page.reload();
+  expect(await page.content()).not.toContain(token); // …and never again
+
+  const ok = await request.get('/api/v1/templates', { headers: { Authorization: `Bearer ${token}` } });
+  expect(ok.status()).toBe(200);
+  await page.reload();
+  await expect(row).not.toContainText('Never');
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await expect(row).toContainText('Revoked');
+  const revoked = await request.get('/api/v1/templates', { headers: { Authorization: `Bearer ${token}` } });
+  expect(revoked.status()).toBe(401);
+  expect((await revoked.json()).error.code).toBe('unauthorized');
+
+  await page.goto('/audit-log');
+  await expect(page.locator('tr[data-action="token.created"]').filter({ hasText: name })).toHaveCount(1);
+  await expect(page.locator('tr[data-action="token.revoked"]').filter({ hasText: name })).toHaveCount(1);
+});
