@@ -59,6 +59,7 @@ describe('schema.prisma matches the migrated database', () => {
             .replace('integer', 'int4')
             .replace('bigint', 'int8')
             .replace('boolean', 'bool')
+            .replace('double precision', 'float8')
             .replace(/^"(\w+)"$/, '$1');
         const actual = rows.map((r) => ({ column: r.column_name, type: normalize(r.type), nullable: r.nullable }));
         const expected = model.columns
