@@ -11,22 +11,33 @@ import { z } from 'zod';
  */
 
 const MAX_LIST = 500;
-const commandSchema = z
-  .string()
+
+/**
+ * Control characters (newlines, tabs, NUL, DEL…) have no place in a one-line entry: every list
+ * becomes one line per entry in some exported file, so `"node_modules\n!.env"` would export as
+ * two .gitignore lines, one of them un-ignoring `.env`.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const NO_CONTROL = 'Use a single line without control characters (newline, tab, NUL…).';
+const line = () => z.string().refine((value) => !CONTROL_CHARACTER.test(value), NO_CONTROL);
+
+const commandSchema = line()
   .trim()
   .min(1, 'A command cannot be empty.')
   .max(1000, 'A command can be at most 1000 characters.');
 const commandListSchema = z.array(commandSchema).max(MAX_LIST, `At most ${MAX_LIST} entries.`);
-const toolNameSchema = z.string().trim().min(1, 'A tool name cannot be empty.').max(200);
-const envNameSchema = z.string().min(1).max(200);
+const toolNameSchema = line().trim().min(1, 'A tool name cannot be empty.').max(200);
+const envNameSchema = line().min(1).max(200);
 
 export const mcpServerSchema = z
   .object({
-    command: z.string().trim().min(1).max(1000).optional(),
+    command: line().trim().min(1).max(1000).optional(),
     args: z.array(z.string().max(2000)).max(200).optional(),
     env: z.record(envNameSchema, z.string().max(10_000)).optional(),
-    url: z.url('Use an absolute http(s) URL.').max(2000).optional(),
-    headers: z.record(envNameSchema, z.string().max(10_000)).optional(),
+    // Only http(s): a `javascript:` or `file:` URL is never a remote MCP server.
+    url: z.url({ protocol: /^https?$/, message: 'Use an absolute http(s) URL.' }).max(2000).optional(),
+    headers: z.record(envNameSchema, line().max(10_000)).optional(),
     disabled: z.boolean().optional(),
     autoApprove: z.array(toolNameSchema).max(MAX_LIST).optional(),
     disabledTools: z.array(toolNameSchema).max(MAX_LIST).optional(),
@@ -39,8 +50,7 @@ export type McpServer = z.infer<typeof mcpServerSchema>;
 
 export const MCP_SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
-const domainSchema = z
-  .string()
+const domainSchema = line()
   .trim()
   .toLowerCase()
   .regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'Use a domain name such as api.example.com or *.example.com.');
@@ -73,7 +83,7 @@ export const policySettingsSchema = z
       mcpServerSchema,
     ),
     /** Entries for the project's .gitignore. */
-    gitignore: z.array(z.string().trim().min(1).max(500)).max(MAX_LIST),
+    gitignore: z.array(line().trim().min(1).max(500)).max(MAX_LIST),
     network: z
       .object({ allowedDomains: z.array(domainSchema).max(MAX_LIST) })
       .partial()
