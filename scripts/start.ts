@@ -180,7 +180,8 @@ async function main(): Promise<number> {
     server = devMode
       ? spawn(NEXT_BIN, ['dev', '-p', String(port), ...(host ? ['-H', host] : [])], { cwd: ROOT, stdio: 'inherit', env })
       : spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...env, PORT: String(port) } });
-    const where = database.source === 'external' ? redact(database.url) : `embedded PostgreSQL in ${dataDir}`;
+    const cluster = database.clusterDir && !database.clusterDir.startsWith(dataDir) ? `, cluster in ${database.clusterDir} where the postgres user can reach it` : '';
+    const where = database.source === 'external' ? redact(database.url) : `embedded PostgreSQL in ${dataDir}${cluster}`;
     log(`starting the web server (database: ${where})…`);
     void announceWhenReady(server, port, database.url, () => stopping);
     const code = await waitForExit(server);

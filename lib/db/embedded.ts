@@ -98,7 +98,7 @@ async function placeCluster(dataDir: string, linkOrDir: string, runtime: Postgre
   if (existing?.isSymbolicLink()) clusterDir = await fs.readlink(linkOrDir);
   else if (!existing && uid !== undefined && !userCanReach(dataDir, runtime.runAs)) {
     const tag = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
-    clusterDir = path.join(reachableHome(), 'clusters', `${path.basename(dataDir)}-${tag}`);
+    clusterDir = path.join(reachableHome(), 'clusters', `${path.basename(dataDir).replace(/^\.+/, '') || 'data'}-${tag}`);
     try {
       await fs.mkdir(path.dirname(clusterDir), { recursive: true, mode: 0o755 });
       await fs.chmod(reachableHome(), 0o755);
