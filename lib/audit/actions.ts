@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   'template.created': 'Created a policy template',
   'template.version_created': 'Saved a new template version',
   'template.archived': 'Archived a policy template',
+  'template.secrets_purged': 'Purged literal secrets from template versions',
   'policy.downloaded': 'Downloaded a policy file',
   'team.created': 'Created a team',
   'team.updated': 'Changed a team',

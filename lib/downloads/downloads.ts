@@ -39,22 +39,23 @@ export async function downloadTemplate(
   const requested = query.version ? parseWith(versionNumberSchema, query.version, 'The version') : undefined;
   const environment = query.environment ? parseWith(environmentSchema, query.environment, 'The environment') : 'development';
   // Plain SQL on the hot path (see requireToken); scoped by organization like every query.
-  const { rows } = await getPool().query<{ name: string; latest_version: number }>({
-    name: 'download-template-head',
-    text: 'SELECT name, latest_version FROM policy_template WHERE id = $1 AND org_id = $2',
+  const { rows } = await getPool().query<{ name: string; latest_version: number; purged: string | null }>({
+    name: 'download-template-head-v2',
+    text: "SELECT name, latest_version, extract(epoch FROM secrets_purged_at)::text AS purged FROM policy_template WHERE id = $1 AND org_id = $2",
     values: [templateId, actor.orgId],
   });
   const template = rows[0];
   if (!template) throw new NotFoundError('The template');
   const version = requested ?? template.latest_version;
-  const key = `${templateId}:${version}:${format}:${environment}`;
+  // A secret purge rewrites stored versions in place: bytes exported before it are never served again.
+  const key = `${templateId}:${version}:${format}:${environment}:${template.purged ?? ''}`;
   let file = cache.peek(key);
   if (!file) {
     const row = await getPrisma().policyVersion.findUnique({ where: { templateId_version: { templateId, version } }, select: { settings: true } });
     if (!row) throw new NotFoundError(`Version ${version} of the template`);
     file = cache.get(key, () => exportPolicy(format, completeSettings(row.settings as PolicySettings), { templateName: template.name, version, environment }));
   }
-  return { ...file, format, version };
+  return { ...file, fileName: downloadFileName(format, file.fileName), format, version };
 }
 
 /** What a team's machines should get: the team's (or project's) effective policy in one format. */
@@ -64,9 +65,23 @@ export async function downloadTeamPolicy(actor: Actor, id: string, query: { form
   const policy = await getEffectivePolicy(actor, id, query.project);
   const teamLayer = policy.layers.find((layer) => layer.source === 'team');
   const name = policy.project ? `${policy.team.slug}-${policy.project}` : policy.team.slug;
+  // The bundle and its README name the team (and project) and every layer, not a template version.
+  const layers = policy.layers.map((layer) => (layer.source === 'project' ? `the overrides of project ${layer.label}` : `${layer.source === 'global' ? 'the organization default' : 'the team template'} “${layer.label}” v${layer.version ?? 0}`));
+  const description = `the effective policy of team ${policy.team.name}${policy.project ? `, project ${policy.project}` : ''}: the built-in defaults${layers.map((layer) => ` ⊕ ${layer}`).join('')}`;
   // Effective settings are computed per request (they depend on several layers); exporting is cheap.
-  const file = withChecksum(exportPolicy(format, policy.settings, { templateName: name, version: teamLayer?.version ?? 0, environment: policy.team.environment }));
-  return { ...file, format, version: teamLayer?.version ?? 0 };
+  const file = withChecksum(
+    exportPolicy(format, policy.settings, { templateName: name, version: teamLayer?.version ?? 0, environment: policy.team.environment, team: { slug: name, description } }),
+  );
+  return { ...file, fileName: downloadFileName(format, file.fileName), format, version: teamLayer?.version ?? 0 };
+}
+
+/**
+ * The name a browser saves the file under. Four formats are a `settings.json` where they go;
+ * downloaded side by side they would overwrite each other, so they are saved as
+ * `kiro-project.settings.json` and so on (the README and the menu say where each goes).
+ */
+export function downloadFileName(format: FormatId, fileName: string): string {
+  return fileName === 'settings.json' ? `${format}.settings.json` : fileName;
 }
 
 /**

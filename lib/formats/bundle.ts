@@ -29,7 +29,7 @@ export const BUNDLE_LAYOUT: ReadonlyArray<readonly [path: string, format: Import
 const zipTime = () => new Date(1980, 0, 1, 0, 0, 0);
 const FILE_MODE = 0o644 << 16; // rw-r--r--, with os 3 (Unix)
 
-export const bundleFolder = (context: ExportContext) => `${templateSlug(context.templateName)}-v${context.version}`;
+export const bundleFolder = (context: ExportContext) => (context.team ? `${templateSlug(context.team.slug)}-policy` : `${templateSlug(context.templateName)}-v${context.version}`);
 
 /** The bundle's files in order, as text: README.md, the layout, SHA256SUMS. */
 export function bundleFiles(settings: CompleteSettings, context: ExportContext): Array<[path: string, text: string]> {

@@ -14,6 +14,11 @@ export interface ExportContext {
   version: number;
   /** The environment of the team the file is for; production adds the tools' "no bypass" switches. */
   environment: 'development' | 'production';
+  /**
+   * Set when the files are a team's (or project's) effective policy rather than one template
+   * version: names the bundle, its folder and its README instead of `templateName`/`version`.
+   */
+  team?: { slug: string; description: string };
 }
 
 export interface FormatInfo {
@@ -169,5 +174,6 @@ export function templateSlug(name: string): string {
 
 /** `<template-slug>-v<N>.zip` */
 export function bundleFileName(context: ExportContext): string {
+  if (context.team) return `${templateSlug(context.team.slug)}-policy.zip`;
   return `${templateSlug(context.templateName)}-v${context.version}.zip`;
 }

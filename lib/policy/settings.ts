@@ -17,7 +17,6 @@ const MAX_LIST = 500;
  * becomes one line per entry in some exported file, so `"node_modules\n!.env"` would export as
  * two .gitignore lines, one of them un-ignoring `.env`.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const NO_CONTROL = 'Use a single line without control characters (newline, tab, NUL…).';
 const line = () => z.string().refine((value) => !CONTROL_CHARACTER.test(value), NO_CONTROL);

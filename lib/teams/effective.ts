@@ -7,6 +7,7 @@ import { parseWith } from '@/lib/http/json';
 import { lintSettings, type LintFinding } from '@/lib/policy/lint';
 import { mergeLayers, type Layer, type Provenance } from '@/lib/policy/merge';
 import type { CompleteSettings, PolicySettings } from '@/lib/policy/settings';
+import { highestSeverity, type RiskLevel } from '@/lib/templates/risk';
 import { projectSlugSchema } from './schemas';
 import type { Environment } from './teams';
 
@@ -91,4 +92,58 @@ export async function getEffectivePolicy(actor: Actor, teamId: string, projectSl
     provenance,
     findings: lintSettings(settings, { environment: team.environment }),
   };
+}
+
+export interface ScopeRisk {
+  risk: RiskLevel;
+  counts: Record<LintFinding['severity'], number>;
+}
+
+export interface TeamRisk extends ScopeRisk {
+  /** The effective policy of each project (team layers ⊕ its overrides), by slug. */
+  projects: Record<string, ScopeRisk>;
+}
+
+function scopeRisk(findings: LintFinding[]): ScopeRisk {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return { risk: highestSeverity(findings), counts };
+}
+
+/**
+ * The lint risk of every team's effective policy and of each of its projects', for the team list:
+ * a project override that trusts `*` shows there even though every template is clean. One query
+ * for the teams, one for the organization default, one for every layer version involved.
+ */
+export async function listTeamRisks(actor: Actor): Promise<Record<string, TeamRisk>> {
+  assertCan(actor, 'teams:read');
+  const prisma = getPrisma();
+  const [teams, orgPolicy] = await Promise.all([
+    prisma.team.findMany({
+      where: { orgId: actor.orgId },
+      select: { id: true, environment: true, pinnedVersion: true, template: { select: { id: true, latestVersion: true } }, projects: { select: { slug: true, overrides: true } } },
+    }),
+    prisma.orgPolicy.findUnique({ where: { orgId: actor.orgId }, select: { pinnedVersion: true, template: { select: { id: true, latestVersion: true } } } }),
+  ]);
+  const wanted = new Map<string, { templateId: string; version: number }>();
+  const want = (templateId: string, version: number) => wanted.set(`${templateId}:${version}`, { templateId, version });
+  if (orgPolicy) want(orgPolicy.template.id, orgPolicy.pinnedVersion ?? orgPolicy.template.latestVersion);
+  for (const team of teams) if (team.template) want(team.template.id, team.pinnedVersion ?? team.template.latestVersion);
+  const rows = wanted.size
+    ? await prisma.policyVersion.findMany({ where: { orgId: actor.orgId, OR: [...wanted.values()] }, select: { templateId: true, version: true, settings: true } })
+    : [];
+  const settingsOf = new Map(rows.map((row) => [`${row.templateId}:${row.version}`, row.settings as PolicySettings]));
+  const globalSettings = orgPolicy ? settingsOf.get(`${orgPolicy.template.id}:${orgPolicy.pinnedVersion ?? orgPolicy.template.latestVersion}`) : undefined;
+  const out: Record<string, TeamRisk> = {};
+  for (const team of teams) {
+    const layers: Layer[] = [];
+    if (globalSettings) layers.push({ source: 'global', settings: globalSettings });
+    const teamSettings = team.template ? settingsOf.get(`${team.template.id}:${team.pinnedVersion ?? team.template.latestVersion}`) : undefined;
+    if (teamSettings) layers.push({ source: 'team', settings: teamSettings });
+    const lint = (extra: Layer[]) => lintSettings(mergeLayers([...layers, ...extra]).settings, { environment: team.environment });
+    const projects: Record<string, ScopeRisk> = {};
+    for (const project of team.projects) projects[project.slug] = scopeRisk(lint([{ source: 'project', settings: project.overrides as PolicySettings }]));
+    out[team.id] = { ...scopeRisk(lint([])), projects };
+  }
+  return out;
 }

@@ -28,4 +28,6 @@ export const assignPolicySchema = z
   .strict()
   .refine((input) => input.templateId !== null || input.version == null, { message: 'A version needs a template.', path: ['version'] });
 
-export const projectOverridesSchema = z.object({ overrides: policySettingsSchema }).strict();
+export const projectOverridesSchema = z
+  .object({ overrides: policySettingsSchema, acknowledgeRisks: z.array(z.string().max(100)).max(20).optional() })
+  .strict();

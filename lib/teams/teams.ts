@@ -6,7 +6,9 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { BadRequestError, ConflictError, NotFoundError } from '@/lib/errors';
 import { assertId } from '@/lib/http/ids';
 import { parseWith } from '@/lib/http/json';
+import { redactSettingsSecrets } from '@/lib/policy/gate';
 import type { PolicySettings } from '@/lib/policy/settings';
+import { gateSettingsWrite } from '@/lib/templates/gate';
 import { assignPolicySchema, createTeamSchema, projectOverridesSchema, projectSlugSchema, updateTeamSchema } from './schemas';
 
 export type Environment = 'development' | 'production';
@@ -25,7 +27,7 @@ export interface TeamView {
   slug: string;
   environment: Environment;
   policy: PolicyAssignment | null;
-  projects: { slug: string; overrides: PolicySettings; updatedAt: Date }[];
+  projects: { slug: string; overrides: PolicySettings; acknowledgedRisks: string[]; updatedAt: Date }[];
   createdAt: Date;
 }
 
@@ -37,7 +39,7 @@ const teamSelect = {
   createdAt: true,
   pinnedVersion: true,
   template: { select: { id: true, name: true, latestVersion: true } },
-  projects: { select: { slug: true, overrides: true, updatedAt: true }, orderBy: { slug: 'asc' } },
+  projects: { select: { slug: true, overrides: true, acknowledgedRisks: true, updatedAt: true }, orderBy: { slug: 'asc' } },
 } as const;
 
 type TeamRow = {
@@ -48,7 +50,7 @@ type TeamRow = {
   createdAt: Date;
   pinnedVersion: number | null;
   template: { id: string; name: string; latestVersion: number } | null;
-  projects: { slug: string; overrides: unknown; updatedAt: Date }[];
+  projects: { slug: string; overrides: unknown; acknowledgedRisks: string[]; updatedAt: Date }[];
 };
 
 function toView(row: TeamRow): TeamView {
@@ -123,11 +125,19 @@ export async function deleteTeam(actor: Actor, id: string): Promise<void> {
   });
 }
 
-/** The template (of this organization, not archived) and, when pinned, that version must exist. */
+/**
+ * The template (of this organization, not archived) and, when pinned, that version must exist.
+ * The template row is share-locked until the assignment commits: archiving takes the row lock
+ * FOR UPDATE, so an archive and an assignment of the same template are serialized — either the
+ * archive goes first and this sees `archived_at`, or it waits and then sees this assignment (409).
+ */
 async function checkAssignable(tx: Tx, orgId: string, templateId: string, version: number | null | undefined) {
-  const template = await tx.policyTemplate.findFirst({ where: { id: templateId, orgId }, select: { id: true, name: true, latestVersion: true, archivedAt: true } });
-  if (!template) throw new NotFoundError('The template');
-  if (template.archivedAt) throw new ConflictError(`The template “${template.name}” is archived.`);
+  const [row] = await tx.$queryRaw<{ id: string; name: string; latest_version: number; archived_at: Date | null }[]>`
+    SELECT id, name, latest_version, archived_at FROM policy_template
+    WHERE id = ${templateId}::uuid AND org_id = ${orgId}::uuid FOR SHARE`;
+  if (!row) throw new NotFoundError('The template');
+  const template = { id: row.id, name: row.name, latestVersion: row.latest_version };
+  if (row.archived_at) throw new ConflictError(`The template “${template.name}” is archived.`);
   if (version != null && version > template.latestVersion) {
     throw new BadRequestError(`The template “${template.name}” has no version ${version} (latest is ${template.latestVersion}).`, {
       issues: [{ path: 'version', message: `At most ${template.latestVersion}.` }],
@@ -199,40 +209,53 @@ export async function assignOrgPolicy(actor: Actor, input: unknown): Promise<Pol
   return getOrgPolicy(actor);
 }
 
-/** PUT /teams/{id}/projects/{slug}: creates or replaces a project's overrides (the highest layer). */
-export async function setProjectOverrides(actor: Actor, id: string, slugInput: string, input: unknown): Promise<{ slug: string; overrides: PolicySettings }> {
+export interface ProjectOverrides {
+  slug: string;
+  overrides: PolicySettings;
+  acknowledgedRisks: string[];
+}
+
+const maskedOverrides = (overrides: unknown) => redactSettingsSecrets((overrides ?? {}) as PolicySettings, 'mask');
+
+/**
+ * PUT /teams/{id}/projects/{slug}: creates or replaces a project's overrides (the highest layer).
+ * Like every settings write it passes the one gate (validation, lint for the team's environment,
+ * acknowledgements for `*` and literal secrets); the audit row masks secrets.
+ */
+export async function setProjectOverrides(actor: Actor, id: string, slugInput: string, input: unknown): Promise<ProjectOverrides> {
   assertCan(actor, 'teams:write');
   const teamId = assertId(id, 'The team');
   const slug = parseWith(projectSlugSchema, slugInput, 'The project slug');
-  const { overrides } = parseWith(projectOverridesSchema, input, 'The project overrides');
+  const data = parseWith(projectOverridesSchema, input, 'The project overrides');
   return transaction(async (tx) => {
-    const team = await tx.team.findFirst({ where: { id: teamId, orgId: actor.orgId }, select: { id: true } });
+    const team = await tx.team.findFirst({ where: { id: teamId, orgId: actor.orgId }, select: { id: true, environment: true } });
     if (!team) throw new NotFoundError('The team');
-    const before = await tx.project.findUnique({ where: { teamId_slug: { teamId, slug } }, select: { overrides: true } });
+    const { settings: overrides, acknowledged } = gateSettingsWrite(data.overrides, { environment: team.environment, acknowledgeRisks: data.acknowledgeRisks, field: 'overrides' });
+    const before = await tx.project.findUnique({ where: { teamId_slug: { teamId, slug } }, select: { overrides: true, acknowledgedRisks: true } });
     await tx.project.upsert({
       where: { teamId_slug: { teamId, slug } },
-      create: { orgId: actor.orgId, teamId, slug, overrides },
-      update: { overrides, updatedAt: new Date() },
+      create: { orgId: actor.orgId, teamId, slug, overrides, acknowledgedRisks: acknowledged },
+      update: { overrides, acknowledgedRisks: acknowledged, updatedAt: new Date() },
     });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor,
       action: 'project.overrides_set',
       target: { type: 'project', id: `${teamId}/${slug}` },
-      before: before ? { overrides: before.overrides } : null,
-      after: { overrides },
+      before: before ? { overrides: maskedOverrides(before.overrides), acknowledgedRisks: before.acknowledgedRisks } : null,
+      after: { overrides: maskedOverrides(overrides), acknowledgedRisks: acknowledged },
     });
-    return { slug, overrides };
+    return { slug, overrides, acknowledgedRisks: acknowledged };
   });
 }
 
-export async function getProjectOverrides(actor: Actor, id: string, slugInput: string): Promise<{ slug: string; overrides: PolicySettings }> {
+export async function getProjectOverrides(actor: Actor, id: string, slugInput: string): Promise<ProjectOverrides> {
   assertCan(actor, 'teams:read');
   const teamId = assertId(id, 'The team');
   const slug = parseWith(projectSlugSchema, slugInput, 'The project slug');
-  const project = await getPrisma().project.findFirst({ where: { teamId, slug, orgId: actor.orgId }, select: { overrides: true } });
+  const project = await getPrisma().project.findFirst({ where: { teamId, slug, orgId: actor.orgId }, select: { overrides: true, acknowledgedRisks: true } });
   if (!project) throw new NotFoundError(`The project ${slug}`);
-  return { slug, overrides: project.overrides as PolicySettings };
+  return { slug, overrides: project.overrides as PolicySettings, acknowledgedRisks: project.acknowledgedRisks };
 }
 
 export async function deleteProject(actor: Actor, id: string, slugInput: string): Promise<void> {
@@ -243,6 +266,6 @@ export async function deleteProject(actor: Actor, id: string, slugInput: string)
     const project = await tx.project.findFirst({ where: { teamId, slug, orgId: actor.orgId }, select: { id: true, overrides: true } });
     if (!project) throw new NotFoundError(`The project ${slug}`);
     await tx.project.delete({ where: { id: project.id } });
-    await recordAudit(tx, { orgId: actor.orgId, actor, action: 'project.deleted', target: { type: 'project', id: `${teamId}/${slug}` }, before: { overrides: project.overrides } });
+    await recordAudit(tx, { orgId: actor.orgId, actor, action: 'project.deleted', target: { type: 'project', id: `${teamId}/${slug}` }, before: { overrides: maskedOverrides(project.overrides) } });
   });
 }

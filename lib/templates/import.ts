@@ -8,6 +8,20 @@ import type { LintFinding } from '@/lib/policy/lint';
 import type { PolicySettings } from '@/lib/policy/settings';
 import { createTemplate, saveTemplateVersion } from './templates';
 
+/** Warnings shown and kept in the audit row; the rest are counted ("…and N more"). */
+export const MAX_IMPORT_WARNINGS = 100;
+const MAX_WARNING_LENGTH = 300;
+
+/**
+ * At most MAX_IMPORT_WARNINGS warnings of at most MAX_WARNING_LENGTH characters, then one line
+ * counting the rest: a 1 MB file of invalid lines yields a readable answer and a small audit row.
+ */
+export function capWarnings(warnings: readonly string[]): string[] {
+  const shown = warnings.slice(0, MAX_IMPORT_WARNINGS).map((warning) => (warning.length > MAX_WARNING_LENGTH ? `${warning.slice(0, MAX_WARNING_LENGTH - 1)}…` : warning));
+  const more = warnings.length - shown.length;
+  return more > 0 ? [...shown, `…and ${more} more ${more === 1 ? 'warning' : 'warnings'} like these.`] : shown;
+}
+
 export interface ImportRequest {
   bytes: Uint8Array;
   fileName: string | null;
@@ -41,8 +55,10 @@ export async function importTemplateFile(actor: Actor, request: ImportRequest): 
     });
   }
   const imported = importPolicy({ bytes: request.bytes, fileName: request.fileName, format: request.format });
-  const source = { import: { format: imported.format, fileName: request.fileName, warnings: imported.warnings } };
-  const note = `Imported from ${request.fileName ?? 'a file'} (${imported.format}).`;
+  const warnings = capWarnings(imported.warnings);
+  const fileName = request.fileName === null ? null : request.fileName.slice(0, 255);
+  const source = { import: { format: imported.format, fileName, warnings } };
+  const note = `Imported from ${fileName ?? 'a file'} (${imported.format}).`.slice(0, 2000);
   const acknowledgeRisks = request.acknowledgeRisks.length ? request.acknowledgeRisks : undefined;
 
   let detail;
@@ -59,7 +75,7 @@ export async function importTemplateFile(actor: Actor, request: ImportRequest): 
     version: detail.latestVersion,
     format: imported.format,
     settings: detail.settings,
-    warnings: imported.warnings,
+    warnings,
     findings: detail.findings,
     created: !request.templateId,
   };
@@ -68,5 +84,6 @@ export async function importTemplateFile(actor: Actor, request: ImportRequest): 
 /** The preview the import page shows before saving: mapping, warnings and lint, nothing written. */
 export function previewImport(actor: Actor, input: { bytes: Uint8Array; fileName: string | null; format: string | null }) {
   assertCan(actor, 'templates:write');
-  return importPolicy(input);
+  const imported = importPolicy(input);
+  return { ...imported, warnings: capWarnings(imported.warnings) };
 }

@@ -5,7 +5,7 @@ const PRESET_IDS = ['autopilot-development', 'supervised-production'] as const;
 
 export const templateNameSchema = z.string().trim().min(1, 'Name the template.').max(100);
 const noteSchema = z.string().trim().max(2000).optional();
-/** Lint rules the author explicitly accepts (only trust-all needs it). */
+/** Lint rules the author explicitly accepts (trust-all, hardcoded-secret: see lib/policy/gate.ts). */
 const acknowledgeSchema = z.array(z.string().max(100)).max(20).optional();
 
 export const createTemplateSchema = z
@@ -32,16 +32,30 @@ export const saveVersionSchema = z
   .strict();
 export type SaveVersionInput = z.infer<typeof saveVersionSchema>;
 
-export const rollbackSchema = z.object({ toVersion: z.number().int().min(1), baseVersion: z.number().int().min(1) }).strict();
+export const rollbackSchema = z
+  .object({ toVersion: z.number().int().min(1), baseVersion: z.number().int().min(1), acknowledgeRisks: acknowledgeSchema })
+  .strict();
 
 export const environmentSchema = z.enum(['development', 'production'], 'Use development or production.');
 
 export const lintRequestSchema = z.object({ settings: policySettingsSchema, environment: environmentSchema.optional() }).strict();
 
+/**
+ * Coverage work grows with commands × trusted entries × command length, and every result echoes
+ * its command's segments: bounded so one read-only request costs milliseconds, not seconds.
+ */
+export const COVERAGE_LIMITS = { trustedCommands: 500, commands: 100, commandLength: 2000, totalCommandChars: 50_000 } as const;
 export const coverageRequestSchema = z
   .object({
-    trustedCommands: z.array(z.string().max(1000)).max(500),
-    commands: z.array(z.string().max(10_000)).min(1, 'Send at least one command.').max(500),
+    trustedCommands: z.array(z.string().max(1000)).max(COVERAGE_LIMITS.trustedCommands),
+    commands: z
+      .array(z.string().max(COVERAGE_LIMITS.commandLength, `A command can be at most ${COVERAGE_LIMITS.commandLength} characters.`))
+      .min(1, 'Send at least one command.')
+      .max(COVERAGE_LIMITS.commands, `Send at most ${COVERAGE_LIMITS.commands} commands per request.`)
+      .refine(
+        (commands) => commands.reduce((sum, command) => sum + command.length, 0) <= COVERAGE_LIMITS.totalCommandChars,
+        `Send at most ${COVERAGE_LIMITS.totalCommandChars} characters of commands per request.`,
+      ),
   })
   .strict();
 

@@ -7,18 +7,27 @@ import { ConflictError, NotFoundError } from '@/lib/errors';
 import { assertId } from '@/lib/http/ids';
 import { parseWith } from '@/lib/http/json';
 import { diffSettings, type SettingsChange } from '@/lib/policy/diff';
+import { holdsSecret, redactSettingsSecrets } from '@/lib/policy/gate';
 import { lintSettings, type LintFinding } from '@/lib/policy/lint';
 import { completeSettings } from '@/lib/policy/merge';
 import { findPreset } from '@/lib/policy/presets';
 import type { PolicySettings } from '@/lib/policy/settings';
+import { gateSettingsWrite } from './gate';
 import { createTemplateSchema, rollbackSchema, saveVersionSchema, versionNumberSchema } from './schemas';
-import { assertRisksAcknowledged, highestSeverity, type RiskLevel } from './risk';
+import { highestSeverity, type RiskLevel } from './risk';
 
 export interface VersionView {
   version: number;
   note: string;
   author: string;
   createdAt: Date;
+}
+
+export interface VersionListItem extends VersionView {
+  /** The lint finds a literal secret in this version (it can be purged). */
+  holdsSecret: boolean;
+  /** Its secrets were redacted in place by the purge. */
+  secretsPurgedAt: Date | null;
 }
 
 export interface TemplateSummary {
@@ -171,6 +180,9 @@ async function insertVersion(
   return version;
 }
 
+/** Audit rows and diffs never carry a literal secret, acknowledged or not. */
+const masked = (settings: unknown): PolicySettings => redactSettingsSecrets((settings ?? {}) as PolicySettings, 'mask');
+
 /** How a version came to be when not typed in the editor (e.g. an imported file); kept in the audit row. */
 export interface VersionSource {
   import?: { format: string; fileName: string | null; warnings: string[] };
@@ -180,8 +192,11 @@ export async function createTemplate(actor: Actor, input: unknown, source: Versi
   assertCan(actor, 'templates:write');
   const data = parseWith(createTemplateSchema, input, 'The template');
   const preset = data.preset ? findPreset(data.preset) : undefined;
-  const settings: PolicySettings = preset ? structuredClone(preset.settings) : (data.settings ?? {});
-  const acknowledged = assertRisksAcknowledged(settings, data.acknowledgeRisks);
+  // A new template is used by no team yet: it is linted as a development layer.
+  const { settings, acknowledged } = gateSettingsWrite(preset ? structuredClone(preset.settings) : (data.settings ?? {}), {
+    environment: 'development',
+    acknowledgeRisks: data.acknowledgeRisks,
+  });
   try {
     return await transaction(async (tx) => {
       const template = await tx.policyTemplate.create({
@@ -194,7 +209,7 @@ export async function createTemplate(actor: Actor, input: unknown, source: Versi
         actor,
         action: 'template.created',
         target: { type: 'policy_template', id: template.id },
-        after: { name: template.name, version: 1, settings, ...(preset ? { preset: preset.id } : {}) },
+        after: { name: template.name, version: 1, settings: masked(settings), ...(acknowledged.length ? { acknowledgedRisks: acknowledged } : {}), ...(preset ? { preset: preset.id } : {}) },
         ...(source.import ? { details: { import: source.import } } : {}),
       });
       return loadDetail(tx, actor.orgId, template.id);
@@ -229,14 +244,15 @@ async function saveVersion(
   actor: Actor,
   templateId: string,
   baseVersion: number,
-  settings: PolicySettings,
+  input: { settings: unknown; acknowledgeRisks?: readonly string[] },
   note: string,
-  acknowledged: string[],
   source: VersionSource = {},
 ): Promise<TemplateDetail> {
   try {
     return await transaction(async (tx) => {
       const template = await lockForSave(tx, actor, templateId, baseVersion);
+      const teams = await tx.team.findMany({ where: { templateId, orgId: actor.orgId }, select: { environment: true } });
+      const { settings, acknowledged } = gateSettingsWrite(input.settings, { environment: lintEnvironment(teams), acknowledgeRisks: input.acknowledgeRisks });
       const previous = await tx.policyVersion.findUniqueOrThrow({
         where: { templateId_version: { templateId, version: template.latestVersion } },
         select: { settings: true },
@@ -247,8 +263,8 @@ async function saveVersion(
         actor,
         action: 'template.version_created',
         target: { type: 'policy_template', id: templateId },
-        before: { version: template.latestVersion, settings: previous.settings },
-        after: { version, settings, note },
+        before: { version: template.latestVersion, settings: masked(previous.settings) },
+        after: { version, settings: masked(settings), note, ...(acknowledged.length ? { acknowledgedRisks: acknowledged } : {}) },
         ...(source.import ? { details: { import: source.import } } : {}),
       });
       return loadDetail(tx, actor.orgId, templateId);
@@ -265,32 +281,32 @@ export async function saveTemplateVersion(actor: Actor, id: string, input: unkno
   assertCan(actor, 'templates:write');
   const templateId = assertId(id, 'The template');
   const data = parseWith(saveVersionSchema, input, 'The template version');
-  const acknowledged = assertRisksAcknowledged(data.settings, data.acknowledgeRisks);
-  return saveVersion(actor, templateId, data.baseVersion, data.settings, data.note ?? '', acknowledged, source);
+  return saveVersion(actor, templateId, data.baseVersion, data, data.note ?? '', source);
 }
 
 /** Rollback is a new version equal to an old one; history is never rewritten. */
 export async function rollbackTemplate(actor: Actor, id: string, input: unknown): Promise<TemplateDetail> {
   assertCan(actor, 'templates:write');
   const templateId = assertId(id, 'The template');
-  const { toVersion, baseVersion } = parseWith(rollbackSchema, input, 'The rollback');
+  const { toVersion, baseVersion, acknowledgeRisks } = parseWith(rollbackSchema, input, 'The rollback');
   const old = await getPrisma().policyVersion.findFirst({
     where: { templateId, orgId: actor.orgId, version: toVersion },
-    select: { settings: true, acknowledgedRisks: true },
+    select: { settings: true },
   });
   if (!old) throw new NotFoundError(`Version ${toVersion} of the template`);
-  return saveVersion(actor, templateId, baseVersion, old.settings as PolicySettings, `Rolled back to version ${toVersion}.`, old.acknowledgedRisks);
+  // The old version passes today's gate: its risks are acknowledged again, by whoever rolls back.
+  return saveVersion(actor, templateId, baseVersion, { settings: old.settings, acknowledgeRisks }, `Rolled back to version ${toVersion}.`);
 }
 
-export async function listVersions(actor: Actor, id: string): Promise<VersionView[]> {
+export async function listVersions(actor: Actor, id: string): Promise<VersionListItem[]> {
   assertCan(actor, 'templates:read');
   const templateId = assertId(id, 'The template');
   const template = await getPrisma().policyTemplate.findFirst({
     where: { id: templateId, orgId: actor.orgId },
-    select: { versions: { orderBy: { version: 'desc' }, select: { version: true, note: true, authorLabel: true, createdAt: true } } },
+    select: { versions: { orderBy: { version: 'desc' }, select: { ...versionSelect, secretsPurgedAt: true } } },
   });
   if (!template) throw new NotFoundError('The template');
-  return template.versions.map(toVersionView);
+  return template.versions.map((row) => ({ ...toVersionView(row), holdsSecret: holdsSecret(row.settings as PolicySettings), secretsPurgedAt: row.secretsPurgedAt }));
 }
 
 export interface VersionDiff {
@@ -314,7 +330,49 @@ export async function diffVersions(actor: Actor, id: string, from: unknown, to: 
     const exists = await getPrisma().policyTemplate.count({ where: { id: templateId, orgId: actor.orgId } });
     throw new NotFoundError(exists ? `Version ${!a ? fromVersion : toVersion} of the template` : 'The template');
   }
-  return { from: toVersionView(a), to: toVersionView(b), changes: diffSettings(a.settings, b.settings) };
+  return { from: toVersionView(a), to: toVersionView(b), changes: diffSettings(masked(a.settings), masked(b.settings)) };
+}
+
+/**
+ * The audited purge for versions that already hold a literal secret (saved before the gate
+ * refused them, or acknowledged): every such version of the template gets its secrets redacted
+ * in place — an env value becomes the `${VAR}` reference that is the fix, any other secret
+ * `[REDACTED]` — through the one database function allowed to touch a stored version. The audit
+ * row names the versions and the fields, never the secrets. Rotate the secret anyway: it was
+ * downloadable until now.
+ */
+export async function purgeTemplateSecrets(actor: Actor, id: string): Promise<{ versions: number[] }> {
+  assertCan(actor, 'templates:archive');
+  const templateId = assertId(id, 'The template');
+  return transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ name: string }[]>`
+      SELECT name FROM policy_template WHERE id = ${templateId}::uuid AND org_id = ${actor.orgId}::uuid FOR UPDATE`;
+    if (!row) throw new NotFoundError('The template');
+    const versions = await tx.policyVersion.findMany({ where: { templateId, orgId: actor.orgId }, orderBy: { version: 'asc' }, select: { id: true, version: true, settings: true } });
+    const purged: { version: number; fields: string[] }[] = [];
+    for (const version of versions) {
+      const settings = version.settings as PolicySettings;
+      if (!holdsSecret(settings)) continue;
+      let redacted = redactSettingsSecrets(settings, 'reference');
+      // What the lint still calls a secret after the reference rewrite (e.g. a malformed name) is masked.
+      if (holdsSecret(redacted)) redacted = redactSettingsSecrets(redacted, 'mask');
+      const fields = lintSettings(completeSettings(settings))
+        .filter((finding) => finding.rule === 'hardcoded-secret')
+        .map((finding) => finding.path);
+      await tx.$executeRaw`SELECT purge_policy_version_secrets(${version.id}::uuid, ${JSON.stringify(redacted)}::jsonb)`;
+      purged.push({ version: version.version, fields });
+    }
+    if (purged.length === 0) return { versions: [] };
+    await tx.policyTemplate.update({ where: { id: templateId }, data: { secretsPurgedAt: new Date() } });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor,
+      action: 'template.secrets_purged',
+      target: { type: 'policy_template', id: templateId },
+      details: { name: row.name, versions: purged },
+    });
+    return { versions: purged.map((entry) => entry.version) };
+  });
 }
 
 /** Archives a template that no team and no organization default uses (409 otherwise). */

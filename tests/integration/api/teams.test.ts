@@ -107,7 +107,7 @@ describe('teams API', () => {
     expect((bad.body as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path).sort()).toEqual(['overrides.sandbox', 'overrides.unknown']);
     expect((await api('PUT', `/api/v1/teams/${team.id}/projects/Bad Slug`, { token: writer, body: { overrides: {} } })).status).toBe(400);
     expect((await api('PUT', `/api/v1/teams/${team.id}/projects/web`, { token: writer, body: { overrides: { autoAccept: false } } })).status).toBe(200);
-    expect((await api('GET', `/api/v1/teams/${team.id}/projects/web`, { token: writer })).body).toEqual({ slug: 'web', overrides: { autoAccept: false } });
+    expect((await api('GET', `/api/v1/teams/${team.id}/projects/web`, { token: writer })).body).toEqual({ slug: 'web', overrides: { autoAccept: false }, acknowledgedRisks: [] });
     expect((await api('DELETE', `/api/v1/teams/${team.id}/projects/web`, { token: writer })).status).toBe(204);
     expect((await api('GET', `/api/v1/teams/${team.id}/projects/web`, { token: writer })).status).toBe(404);
   });

@@ -79,7 +79,7 @@ describe('templates API', () => {
     const settings = { trustedCommands: ['npm test', '*'] };
     const refused = await api('POST', '/api/v1/templates', { token: writer, body: { name: 'All', settings } });
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ error: { details: { issues: [{ path: 'settings.trustedCommands[1]' }] } } });
+    expect(refused.body).toMatchObject({ error: { details: { issues: [{ path: 'settings.trustedCommands[1]' }, { path: 'acknowledgeRisks' }] } } });
     const accepted = await createViaApi(writer, { name: 'All', settings, acknowledgeRisks: ['trust-all'] });
     expect(accepted.findings.map((f) => f.rule)).toContain('trust-all');
   });

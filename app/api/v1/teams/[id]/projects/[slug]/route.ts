@@ -7,7 +7,8 @@ type Params = { id: string; slug: string };
 // GET /api/v1/teams/{id}/projects/{slug}
 export const GET = apiRoute<Params>('templates:read', async ({ actor, params }) => getProjectOverrides(actor, params.id, params.slug));
 
-// PUT /api/v1/teams/{id}/projects/{slug} {overrides} — creates or replaces the project layer.
+// PUT /api/v1/teams/{id}/projects/{slug} {overrides, acknowledgeRisks?} — creates or replaces the project layer
+// (the same validation, lint and acknowledgements as a template save).
 export const PUT = apiRoute<Params>('templates:write', async ({ request, actor, params }) =>
   setProjectOverrides(actor, params.id, params.slug, await readJsonBody(request)),
 );
