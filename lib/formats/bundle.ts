@@ -15,14 +15,17 @@ import { bundleReadme } from './readme';
  */
 
 export const BUNDLE_LAYOUT: ReadonlyArray<readonly [path: string, format: ImportableFormatId]> = [
-  ['project/.kiro/settings.json', 'kiro-project'],
+  ['home/.kiro/settings/permissions.yaml', 'kiro-permissions'],
   ['project/.kiro/settings/mcp.json', 'kiro-mcp'],
-  ['project/.gitignore', 'gitignore'],
-  ['home/.kiro/settings.json', 'kiro-global'],
-  ['kiro-ide/settings.json', 'kiro-ide'],
+  ['kiro-ide-0.x/settings.json', 'kiro-ide'],
   ['gemini-cli/settings.json', 'gemini-cli'],
+  ['gemini-cli/policies/pilotlight.toml', 'gemini-policy'],
   ['claude-code/managed-settings.json', 'claude-code'],
+  ['project/.gitignore', 'gitignore'],
   ['firewall/firewall-allowlist.txt', 'firewall'],
+  // The seed document's files, which no tool reads (see their README sections).
+  ['not-read-by-kiro/project/.kiro/settings.json', 'kiro-project'],
+  ['not-read-by-kiro/home/.kiro/settings.json', 'kiro-global'],
 ];
 
 /** Built at each export (not once at load) so that its local fields are 1980-01-01 00:00 in the current time zone. */

@@ -1,7 +1,7 @@
 import type { CompleteSettings, PolicySettings } from '@/lib/policy/settings';
 import type { ExportContext } from './catalog';
 import { jsonFile, obj, sortedObject } from './json-file';
-import { childPath, cleanList, dropUndefined, isRecord, readStrings, show, Warnings, type ImportOutput, type JsonRecord, type Sourced } from './reader';
+import { childPath, cleanList, dropUndefined, isRecord, readStrings, show, Warnings, type ControlImpact, type ImportOutput, type JsonRecord, type Sourced } from './reader';
 import { CLAUDE_TOOL_NAMES, fromClaudeAllowed, fromClaudeDenied, isGeminiShellTool, parseClaudeRule, toClaudeAllowed, toClaudeDenied } from './shell-rules';
 
 /**
@@ -13,45 +13,55 @@ import { CLAUDE_TOOL_NAMES, fromClaudeAllowed, fromClaudeDenied, isGeminiShellTo
  *   permissions.deny                        excluded tools Claude has (run_shell_command → Bash, …),
  *                                           then each denied command as two Bash rules
  *   permissions.defaultMode                 autopilot → "acceptEdits", supervised → "default"
- *   permissions.disableBypassPermissionsMode  "disable", production teams only
+ *   permissions.disableBypassPermissionsMode, permissions.disableAutoMode
+ *                                           "disable", production teams only (auto mode approves
+ *                                           tool calls on its own)
+ *   allowManagedPermissionRulesOnly         true, production teams only: users and projects cannot
+ *                                           add allow rules of their own
  *   env                                     telemetry, sorted by name (managed env wins over the user's)
+ *   sandbox                                 when the policy sandboxes commands: Claude's own sandbox
+ *                                           on, with the network allowlist as sandbox.network.allowedDomains
  *
  * Telemetry: `telemetry.enabled` (the organization's own OpenTelemetry collection in Kiro and
- * Gemini) is CLAUDE_CODE_ENABLE_TELEMETRY; `usageStatisticsEnabled` (data sent to the vendor) is
- * DISABLE_TELEMETRY and DISABLE_ERROR_REPORTING. Both are written as "0"/"1" either way, so the
- * file enforces the value instead of leaving it to the user.
+ * Gemini) is CLAUDE_CODE_ENABLE_TELEMETRY ("1"/"0"); `usageStatisticsEnabled` (data sent to the
+ * vendor) off is DISABLE_TELEMETRY and DISABLE_ERROR_REPORTING "1". Claude Code treats *any* value of
+ * those two as "disabled" (even "0"), so to leave statistics on they are not written at all.
  *
  * Not carried: autoAccept (Claude has no switch for auto-accepting safe tools; read-only tools
- * need no approval there anyway), sandbox, coreTools, MCP servers, .gitignore and domains.
+ * need no approval there anyway), coreTools, MCP servers and .gitignore.
  */
 
 const SCHEMA_URL = 'https://json.schemastore.org/claude-code-settings.json';
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
-const flag = (on: boolean) => (on ? '1' : '0');
 
 export function exportClaudeCode(settings: CompleteSettings, context: ExportContext): string {
+  const production = context.environment === 'production';
   const deniesEverything = settings.deniedCommands.some((command) => toClaudeDenied(command)[0] === 'Bash');
   const toolDenies = CLAUDE_TOOL_NAMES.filter(([policyTool]) =>
     policyTool === 'run_shell_command' ? deniesEverything || settings.excludeTools.some(isGeminiShellTool) : settings.excludeTools.includes(policyTool),
   ).map(([, claudeTool]) => claudeTool);
+  const statisticsOff = !settings.telemetry.usageStatisticsEnabled;
   const env = {
-    CLAUDE_CODE_ENABLE_TELEMETRY: flag(settings.telemetry.enabled),
-    DISABLE_ERROR_REPORTING: flag(!settings.telemetry.usageStatisticsEnabled),
-    DISABLE_TELEMETRY: flag(!settings.telemetry.usageStatisticsEnabled),
+    CLAUDE_CODE_ENABLE_TELEMETRY: settings.telemetry.enabled ? '1' : '0',
+    ...(statisticsOff ? { DISABLE_ERROR_REPORTING: '1', DISABLE_TELEMETRY: '1' } : {}),
   };
+  const domains = unique(settings.network.allowedDomains);
   return jsonFile(
     obj(
       ['$schema', SCHEMA_URL],
       [
         'permissions',
         obj(
-          ['allow', unique(settings.trustedCommands.map(toClaudeAllowed))],
+          ['allow', unique(settings.trustedCommands.map(toClaudeAllowed).filter((rule): rule is string => rule !== null))],
           ['deny', unique([...toolDenies, ...settings.deniedCommands.flatMap(toClaudeDenied)])],
           ['defaultMode', settings.mode === 'autopilot' ? 'acceptEdits' : 'default'],
-          ['disableBypassPermissionsMode', context.environment === 'production' ? 'disable' : undefined],
+          ['disableBypassPermissionsMode', production ? 'disable' : undefined],
+          ['disableAutoMode', production ? 'disable' : undefined],
         ),
       ],
+      ['allowManagedPermissionRulesOnly', production ? true : undefined],
       ['env', sortedObject(env, (value) => value)],
+      ['sandbox', settings.sandbox === false ? undefined : obj(['enabled', true], ['network', domains.length ? obj(['allowedDomains', domains]) : undefined])],
     ),
   );
 }
@@ -111,7 +121,8 @@ function readDeny(items: readonly Sourced[], w: Warnings): { denied: Sourced[]; 
     } else if (rule && tool && rule.argument === undefined) {
       tools.push({ value: tool, path: item.path });
     } else {
-      w.add(item.path, `${show(item.value)} has no place in the policy (it excludes whole tools and refuses shell commands); not imported.`);
+      // Read(./.env), WebFetch(domain:…), mcp__server: a refusal the policy cannot hold.
+      w.control(item.path, `${show(item.value)} has no place in the policy (it excludes whole tools and refuses shell commands); not imported.`, 'critical');
     }
   }
   return { denied, tools };
@@ -119,51 +130,129 @@ function readDeny(items: readonly Sourced[], w: Warnings): { denied: Sourced[]; 
 
 const TRUE = ['1', 'true', 'yes', 'on'];
 const FALSE = ['0', 'false', 'no', 'off', ''];
-function readFlag(env: JsonRecord, name: string, w: Warnings): boolean | undefined {
-  const value = env[name];
-  if (value === undefined) return undefined;
-  const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-  if (text !== undefined && TRUE.includes(text)) return true;
-  if (text !== undefined && FALSE.includes(text)) return false;
-  w.add(childPath('env', name), `expected "1" or "0", found ${show(value)}; not imported.`);
+const OPT_OUTS = ['DISABLE_TELEMETRY', 'DISABLE_ERROR_REPORTING', 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC'];
+const KNOWN_ENV = ['CLAUDE_CODE_ENABLE_TELEMETRY', ...OPT_OUTS];
+
+/** Claude accepts numbers and booleans in env (it sets the variable to their text). */
+function envText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
 }
 
 function readEnv(env: JsonRecord, w: Warnings): PolicySettings['telemetry'] {
-  const enabled = readFlag(env, 'CLAUDE_CODE_ENABLE_TELEMETRY', w);
-  const optOuts = ['DISABLE_TELEMETRY', 'DISABLE_ERROR_REPORTING', 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC'].map((name) => readFlag(env, name, w));
-  const [statistics, errors, traffic] = optOuts;
-  if (statistics !== undefined && errors !== undefined && statistics !== errors) {
-    w.add('env', 'DISABLE_TELEMETRY and DISABLE_ERROR_REPORTING differ; the policy has one switch for both, so usage statistics are off if either is.');
+  let enabled: boolean | undefined;
+  const enable = env.CLAUDE_CODE_ENABLE_TELEMETRY;
+  if (enable !== undefined) {
+    const text = envText(enable)?.trim().toLowerCase();
+    if (text !== undefined && TRUE.includes(text)) enabled = true;
+    else if (text !== undefined && FALSE.includes(text)) enabled = false;
+    else w.add('env.CLAUDE_CODE_ENABLE_TELEMETRY', `expected "1" or "0", found ${show(enable)}; not imported.`);
   }
-  const known = optOuts.filter((value): value is boolean => value !== undefined);
-  const usageStatisticsEnabled = known.length ? !known.some(Boolean) : undefined;
-  if (traffic) w.add('env.CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', 'imported as usage statistics off; it also turns off auto-updates, which the policy does not hold.');
-  for (const name of Object.keys(env)) {
-    if (!['CLAUDE_CODE_ENABLE_TELEMETRY', 'DISABLE_TELEMETRY', 'DISABLE_ERROR_REPORTING', 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC'].includes(name)) {
-      w.add(childPath('env', name), 'an environment variable the policy does not hold; not imported.');
+  // Claude Code treats any non-empty value of an opt-out as set, "0" included.
+  const set: string[] = [];
+  for (const name of OPT_OUTS) {
+    const value = env[name];
+    if (value === undefined) continue;
+    const text = envText(value);
+    if (text === undefined) {
+      w.add(childPath('env', name), `expected a string, found ${show(value)}; read as set, since Claude Code treats any value as set.`);
+      set.push(name);
+    } else if (text !== '') {
+      if (FALSE.includes(text.trim().toLowerCase())) w.add(childPath('env', name), `${show(value)} still turns it off: Claude Code treats any value as set. Imported as off.`);
+      set.push(name);
     }
   }
-  return enabled === undefined && usageStatisticsEnabled === undefined ? undefined : { enabled, usageStatisticsEnabled };
+  if (set.includes('CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC')) {
+    w.add('env.CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', 'imported as usage statistics off; it also turns off auto-updates, which the policy does not hold.');
+  }
+  for (const name of Object.keys(env)) {
+    if (!KNOWN_ENV.includes(name)) w.add(childPath('env', name), 'an environment variable the policy does not hold; not imported.');
+  }
+  // A managed env without the opt-outs leaves Claude's default on: statistics are sent.
+  return { enabled, usageStatisticsEnabled: set.length === 0 };
 }
+
+function readSandboxSection(value: unknown, w: Warnings): Pick<PolicySettings, 'sandbox' | 'network'> {
+  if (!isRecord(value)) {
+    w.add('sandbox', `expected an object, found ${show(value)}; not imported.`);
+    return {};
+  }
+  const out: Pick<PolicySettings, 'sandbox' | 'network'> = {};
+  for (const key of Object.keys(value)) {
+    if (key === 'enabled' || key === 'network') continue;
+    const impact = SANDBOX_CONTROLS[key];
+    if (impact) w.control(childPath('sandbox', key), 'a sandbox restriction the policy does not hold; not imported.', impact);
+    else w.add(childPath('sandbox', key), 'a sandbox setting the policy does not hold; not imported.');
+  }
+  if (value.enabled === true) {
+    out.sandbox = 'docker';
+    w.add('sandbox.enabled', 'Claude Code’s own sandbox; the policy names a container runtime, so it was imported as "docker" (written back as sandbox.enabled).');
+  } else if (value.enabled === false) {
+    out.sandbox = false;
+  } else if (value.enabled !== undefined) {
+    w.add('sandbox.enabled', `expected true or false, found ${show(value.enabled)}; not imported.`);
+  }
+  const network = value.network;
+  if (isRecord(network)) {
+    for (const key of Object.keys(network)) {
+      if (key === 'allowedDomains') continue;
+      const impact = key === 'deniedDomains' || key === 'allowManagedDomainsOnly' ? 'high' : undefined;
+      if (impact) w.control(childPath('sandbox.network', key), 'a network restriction the policy does not hold; not imported.', impact);
+      else w.add(childPath('sandbox.network', key), 'a network setting the policy does not hold; not imported.');
+    }
+    const domains = readStrings(network.allowedDomains, 'sandbox.network.allowedDomains', w);
+    if (domains) out.network = { allowedDomains: unique(cleanList('allowedDomains', domains, w)) };
+  } else if (network !== undefined) {
+    w.add('sandbox.network', `expected an object, found ${show(network)}; not imported.`);
+  }
+  return out;
+}
+
+const SANDBOX_CONTROLS: Record<string, ControlImpact> = { filesystem: 'high', failIfUnavailable: 'medium', allowUnsandboxedCommands: 'medium', excludedCommands: 'medium' };
+
+/** Top-level managed keys whose loss drops a restriction. */
+const TOP_LEVEL_CONTROLS: Record<string, ControlImpact> = {
+  allowedMcpServers: 'high',
+  deniedMcpServers: 'critical',
+  allowManagedMcpServersOnly: 'high',
+  hooks: 'high',
+  allowManagedHooksOnly: 'high',
+  disableAllHooks: 'medium',
+  forceLoginMethod: 'high',
+  forceLoginOrgUUID: 'high',
+  strictKnownMarketplaces: 'high',
+  blockedMarketplaces: 'high',
+  enableAllProjectMcpServers: 'medium',
+  disableAutoMode: 'medium',
+  disableSkillShellExecution: 'medium',
+};
 
 const PERMISSION_WARNINGS: Record<string, string> = {
   ask: 'the policy has no "ask" list (supervised mode asks for everything untrusted); not imported.',
   disableBypassPermissionsMode: 'written by Pilotlight for production teams from the team’s environment; not stored in the policy.',
+  disableAutoMode: 'written by Pilotlight for production teams from the team’s environment; not stored in the policy.',
+  additionalDirectories: 'the policy does not hold extra working directories; not imported.',
 };
+const PERMISSION_CONTROLS: Record<string, ControlImpact> = { disableBypassPermissionsMode: 'medium', disableAutoMode: 'medium' };
+const PRODUCTION_NOTE = 'written by Pilotlight for production teams from the team’s environment; not stored in the policy.';
 
 export function importClaudeCode(parsed: unknown): ImportOutput {
   const w = new Warnings();
   const settings: PolicySettings = {};
   if (!isRecord(parsed)) return { settings, warnings: ['The file is not a JSON object.'] };
   for (const key of Object.keys(parsed)) {
-    if (!['$schema', 'permissions', 'env'].includes(key)) w.add(childPath('', key), 'a Claude Code setting the policy does not hold; not imported.');
+    if (['$schema', 'permissions', 'env', 'sandbox'].includes(key)) continue;
+    if (key === 'allowManagedPermissionRulesOnly') w.control(key, PRODUCTION_NOTE, 'medium');
+    else if (TOP_LEVEL_CONTROLS[key]) w.control(childPath('', key), 'a Claude Code control the policy does not hold; not imported.', TOP_LEVEL_CONTROLS[key]);
+    else w.add(childPath('', key), 'a Claude Code setting the policy does not hold; not imported.');
   }
   const permissions = parsed.permissions;
   if (isRecord(permissions)) {
     for (const [key, value] of Object.entries(permissions)) {
       const path = childPath('permissions', key);
-      if (key === 'ask') readStrings(value, path, w)?.forEach((item) => w.add(item.path, `${show(item.value)}: ${PERMISSION_WARNINGS.ask}`));
+      if (key === 'ask') readStrings(value, path, w)?.forEach((item) => w.control(item.path, `${show(item.value)}: ${PERMISSION_WARNINGS.ask}`, 'high'));
+      else if (PERMISSION_CONTROLS[key]) w.control(path, PERMISSION_WARNINGS[key] ?? PRODUCTION_NOTE, PERMISSION_CONTROLS[key]);
       else if (!['allow', 'deny', 'defaultMode'].includes(key)) w.add(path, PERMISSION_WARNINGS[key] ?? 'a permission setting the policy does not hold; not imported.');
     }
     const allow = readStrings(permissions.allow, 'permissions.allow', w);
@@ -171,7 +260,8 @@ export function importClaudeCode(parsed: unknown): ImportOutput {
     const deny = readStrings(permissions.deny, 'permissions.deny', w);
     if (deny) {
       const { denied, tools } = readDeny(deny, w);
-      settings.deniedCommands = unique(cleanList('deniedCommands', denied, w));
+      // No Bash deny rule is not "deny nothing": an empty list would replace the inherited ones.
+      if (denied.length) settings.deniedCommands = unique(cleanList('deniedCommands', denied, w));
       // Claude names few of the policy's tools, so a file without tool denies says nothing about them.
       if (tools.length) settings.excludeTools = unique(cleanList('excludeTools', tools, w));
     }
@@ -181,5 +271,6 @@ export function importClaudeCode(parsed: unknown): ImportOutput {
   }
   if (isRecord(parsed.env)) settings.telemetry = readEnv(parsed.env, w);
   else if (parsed.env !== undefined) w.add('env', `expected an object, found ${show(parsed.env)}; not imported.`);
-  return { settings: dropUndefined(settings), warnings: w.list };
+  if (parsed.sandbox !== undefined) Object.assign(settings, readSandboxSection(parsed.sandbox, w));
+  return { settings: dropUndefined(settings), warnings: w.list, controls: w.controls };
 }

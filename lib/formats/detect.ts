@@ -11,7 +11,7 @@ import { isRecord, type JsonRecord } from './reader';
 
 export type ParsedInput = { kind: 'json'; value: unknown } | { kind: 'text'; text: string };
 
-export const TEXT_FORMATS: readonly ImportableFormatId[] = ['gitignore', 'firewall'];
+export const TEXT_FORMATS: readonly ImportableFormatId[] = ['gitignore', 'firewall', 'gemini-policy', 'kiro-permissions'];
 export const isTextFormat = (format: ImportableFormatId): boolean => TEXT_FORMATS.includes(format);
 
 /** The seed's flat keys (Gemini CLI v1 keys, as written into .kiro/settings.json). */
@@ -29,6 +29,8 @@ export function formatFromName(fileName: string | null | undefined): ImportableF
   const path = fileName.trim().replace(/\\/g, '/').toLowerCase().replace(/\s*\(\d+\)(?=\.[^./]+$)/, '');
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (base === '.gitignore' || base.endsWith('.gitignore')) return 'gitignore';
+  if (base.endsWith('.toml')) return 'gemini-policy';
+  if (/^permissions(\.[^.]+)?\.ya?ml$/.test(base) || (base.endsWith('.yaml') && /(^|\/)\.kiro\//.test(path))) return 'kiro-permissions';
   if (base.endsWith('.txt') && /firewall|allow-?list|whitelist|domains/.test(base)) return 'firewall';
   if (base === 'mcp.json') return 'kiro-mcp';
   if (base === 'managed-settings.json' || /(^|\/)\.claude\/settings(\.local)?\.json$/.test(path)) return 'claude-code';
@@ -63,6 +65,20 @@ export function formatFromJson(value: unknown): ImportableFormatId | null {
   return null;
 }
 
+/**
+ * A JSON file whose name says what it is: that format when the content fits it; a file named
+ * `.kiro/settings.json` stays Kiro (an empty layer with warnings for hooks or context) unless its
+ * keys plainly belong to another tool's settings.
+ */
+export function formatFromNamedJson(named: ImportableFormatId | null, value: JsonRecord): ImportableFormatId | null {
+  if (named && jsonFits(named, value)) return named;
+  const detected = formatFromJson(value);
+  if (named !== 'kiro-project' && named !== 'kiro-global') return detected;
+  if (detected === 'claude-code' || detected === 'kiro-ide' || detected === 'kiro-mcp') return detected;
+  if (detected === 'gemini-cli' && (hasSection(value, GEMINI_POLICY_SECTIONS) || has(value, GEMINI_V1_ONLY_KEYS))) return detected;
+  return named;
+}
+
 /** The object has something the format holds (an empty object fits every format). */
 export function jsonFits(format: ImportableFormatId, value: JsonRecord): boolean {
   if (Object.keys(value).length === 0) return true;
@@ -83,7 +99,14 @@ export function jsonFits(format: ImportableFormatId, value: JsonRecord): boolean
   }
 }
 
+/** Gemini Policy Engine TOML: a `[[rule]]` table array. */
+const looksLikePolicyToml = (text: string) => /^\s*\[\[\s*rule\s*\]\]\s*(#.*)?$/m.test(text);
+/** Kiro permissions YAML: a top-level `rules:` key. */
+const looksLikePermissionsYaml = (text: string) => /^rules\s*:/m.test(text) && /^\s*-?\s*capability\s*:/m.test(text);
+
 export function formatFromText(text: string): ImportableFormatId | null {
+  if (looksLikePolicyToml(text)) return 'gemini-policy';
+  if (looksLikePermissionsYaml(text)) return 'kiro-permissions';
   if (looksLikeDomainList(text)) return 'firewall';
   if (looksLikeGitignore(text)) return 'gitignore';
   return null;
@@ -119,6 +142,5 @@ export function detectFormat(fileName: string | null, text: string): ImportableF
     return named; // invalid JSON: only the name can tell, and the import will report the error
   }
   if (input.kind === 'text') return formatFromText(input.text);
-  if (named && isRecord(input.value) && jsonFits(named, input.value)) return named;
-  return formatFromJson(input.value);
+  return isRecord(input.value) ? formatFromNamedJson(named, input.value) : null;
 }

@@ -2,56 +2,37 @@ import type { CompleteSettings, PolicySettings } from '@/lib/policy/settings';
 import type { ExportContext } from './catalog';
 import { jsonFile, obj } from './json-file';
 import { disabledServerNames, geminiServersJson, readMcpServers } from './mcp';
-import { childPath, cleanList, dropUndefined, isRecord, readBoolean, readSandbox, readStrings, show, Warnings, type ImportOutput, type JsonRecord, type Sourced } from './reader';
-import { fromGeminiAllowed, fromGeminiExcluded, geminiShellArgument, isGeminiShellTool, toGeminiAllowed, toGeminiExcluded } from './shell-rules';
+import { childPath, cleanList, dropUndefined, isRecord, readBoolean, readSandbox, readStrings, show, Warnings, type ControlImpact, type ImportOutput, type JsonRecord, type Sourced } from './reader';
+import { fromGeminiAllowed, fromGeminiExcluded, geminiShellArgument, isGeminiShellTool } from './shell-rules';
 
 /**
  * Gemini CLI `settings.json`, v2 nested keys (the system settings file, which overrides user and
- * project files). Written in this order:
+ * project files). It carries no command or tool rules: since Gemini CLI 0.24 denied commands in
+ * `tools.exclude` do nothing, since 0.41 `tools.allowed` denies every other shell command and
+ * `tools.core` auto-approves the tools it lists, and all three are deprecated — the rules are in
+ * the Policy Engine file (gemini-policy.ts). Written in this order:
  *
  *   general.defaultApprovalMode   autopilot → "auto_edit" (edits without asking), supervised → "default"
- *   tools.sandbox, tools.autoAccept
- *   tools.core                    left out when coreTools has "all": Gemini has no "all", no list = every tool
- *   tools.exclude                 excludeTools, then denied commands as run_shell_command(…) rules
- *   tools.allowed                 trusted commands as run_shell_command(…) rules (prefixes in Gemini)
+ *   tools.sandbox
  *   mcp.excluded                  only when a server is disabled
  *   mcpServers
  *   security.disableYoloMode      production teams only: YOLO (approve everything) cannot be turned on
  *   privacy.usageStatisticsEnabled
  *   telemetry.enabled
  *
- * Import also reads the flat v1 keys (coreTools, excludeTools, allowedTools, autoAccept, sandbox,
- * usageStatisticsEnabled, allowMCPServers, excludeMCPServers), as Gemini's own MIGRATION_MAP does.
+ * Import reads these, and also the deprecated tools.core/exclude/allowed, tools.autoAccept (removed
+ * in 0.28) and the flat v1 keys (ignored since 0.25), each with a warning that current Gemini CLI
+ * does not apply it.
  */
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 export function exportGeminiCli(settings: CompleteSettings, context: ExportContext): string {
-  // Shell rules found in excludeTools are denied commands in Gemini's terms; writing them with the
-  // denied ones (normalized) keeps import → export stable.
-  const ruleArguments = settings.excludeTools.map(geminiShellArgument);
-  const toolNames = settings.excludeTools.filter((_, index) => ruleArguments[index] === null);
-  const denied = [...ruleArguments.filter((arg): arg is string => arg !== null).map(fromGeminiExcluded), ...settings.deniedCommands];
-  const deniedRules = denied.map(toGeminiExcluded);
-  const exclude = unique([
-    ...toolNames,
-    ...(deniedRules.includes(null) ? ['run_shell_command'] : []),
-    ...deniedRules.filter((rule): rule is string => rule !== null),
-  ]);
   const excludedServers = disabledServerNames(settings.mcpServers);
   return jsonFile(
     obj(
       ['general', obj(['defaultApprovalMode', settings.mode === 'autopilot' ? 'auto_edit' : 'default'])],
-      [
-        'tools',
-        obj(
-          ['sandbox', settings.sandbox],
-          ['autoAccept', settings.autoAccept],
-          ['core', settings.coreTools.includes('all') ? undefined : settings.coreTools],
-          ['exclude', exclude],
-          ['allowed', unique(settings.trustedCommands.map(toGeminiAllowed))],
-        ),
-      ],
+      ['tools', obj(['sandbox', settings.sandbox])],
       ['mcp', excludedServers.length ? obj(['excluded', excludedServers]) : undefined],
       ['mcpServers', geminiServersJson(settings.mcpServers)],
       ['security', context.environment === 'production' ? obj(['disableYoloMode', true]) : undefined],
@@ -84,9 +65,34 @@ const V1_KEYS: Record<string, readonly [section: string, key: string]> = {
 const SPECIAL_WARNINGS: Record<string, string> = {
   'mcp.allowed': 'an allowlist of MCP servers; the policy lists the servers themselves, so this was not imported.',
   'security.disableYoloMode': 'written by Pilotlight for production teams from the team’s environment; not stored in the policy.',
+  'security.disableAlwaysAllow': 'the policy does not hold this switch; not imported.',
+  'security.folderTrust': 'the policy does not hold folder trust; not imported.',
+  'tools.confirmationRequired': 'the policy has no list of tools that always ask; not imported.',
+  'tools.sandboxNetworkAccess': 'the policy does not hold sandbox network access; not imported.',
   'telemetry.logPrompts': 'the policy does not hold prompt logging; not imported.',
   'telemetry.target': 'the policy does not hold a telemetry target; not imported.',
   'telemetry.otlpEndpoint': 'the policy does not hold a telemetry endpoint; not imported.',
+};
+
+/** Keys whose loss drops a restriction (the rest of what is not imported is comfort or plumbing). */
+const CONTROL_KEYS: Record<string, ControlImpact> = {
+  'mcp.allowed': 'high',
+  'security.disableYoloMode': 'medium',
+  'security.disableAlwaysAllow': 'high',
+  'security.folderTrust': 'medium',
+  'security.enableConseca': 'medium',
+  'security.environmentVariableRedaction': 'medium',
+  'tools.confirmationRequired': 'high',
+  'tools.sandboxNetworkAccess': 'medium',
+  'admin.secureModeEnabled': 'high',
+  'hooks': 'high',
+};
+const V1_INERT = 'a Gemini CLI v1 key: Gemini CLI has ignored v1 keys since 0.25, so the source file did not apply it; imported as the policy value.';
+const DEPRECATED: Record<string, string> = {
+  'tools.core': 'tools.core is deprecated, and since Gemini CLI 0.41 it auto-approves the tools it lists; imported as the list of core tools (the export writes it as Policy Engine rules).',
+  'tools.exclude': 'tools.exclude is deprecated, and since Gemini CLI 0.24 its run_shell_command(…) entries deny nothing; imported (the export writes them as Policy Engine deny rules).',
+  'tools.allowed': 'tools.allowed is deprecated, and since Gemini CLI 0.41 it also denies every shell command it does not list; imported as trusted commands (the export writes Policy Engine allow rules, and other commands ask).',
+  'tools.autoAccept': 'tools.autoAccept was removed in Gemini CLI 0.28 and does nothing there; imported as the policy value.',
 };
 
 /** Every known setting with the path it was found at, v2 winning over v1. */
@@ -101,19 +107,32 @@ function collect(root: JsonRecord, w: Warnings): Map<string, { value: unknown; p
     }
     for (const [key, item] of Object.entries(value)) {
       const path = childPath(section, key);
-      if (known.includes(key)) found.set(path, { value: item, path });
-      else w.add(path, SPECIAL_WARNINGS[path] ?? NOT_POLICY);
+      if (known.includes(key)) {
+        found.set(path, { value: item, path });
+        const deprecated = DEPRECATED[path];
+        if (deprecated) w.add(path, deprecated);
+      } else {
+        const impact = CONTROL_KEYS[path];
+        if (impact) w.control(path, SPECIAL_WARNINGS[path] ?? NOT_POLICY, impact);
+        else w.add(path, SPECIAL_WARNINGS[path] ?? NOT_POLICY);
+      }
     }
   }
   for (const [v1, [section, key]] of Object.entries(V1_KEYS)) {
     if (root[v1] === undefined) continue;
     const target = `${section}.${key}`;
-    if (target === 'mcp.allowed') w.add(v1, SPECIAL_WARNINGS[target] ?? NOT_POLICY);
+    if (target === 'mcp.allowed') w.control(v1, SPECIAL_WARNINGS[target] ?? NOT_POLICY, 'high');
     else if (found.has(target)) w.add(v1, `the v1 key is ignored because ${target} is also set.`);
-    else found.set(target, { value: root[v1], path: v1 });
+    else {
+      found.set(target, { value: root[v1], path: v1 });
+      w.add(v1, V1_INERT);
+    }
   }
   for (const key of Object.keys(root)) {
-    if (!(key in V2_SECTIONS) && !(key in V1_KEYS) && key !== 'mcpServers' && key !== '$schema') w.add(childPath('', key), NOT_POLICY);
+    if (key in V2_SECTIONS || key in V1_KEYS || key === 'mcpServers' || key === '$schema') continue;
+    const impact = CONTROL_KEYS[key];
+    if (impact) w.control(childPath('', key), NOT_POLICY, impact);
+    else w.add(childPath('', key), NOT_POLICY);
   }
   return found;
 }
@@ -178,8 +197,9 @@ export function importGeminiCli(parsed: unknown): ImportOutput {
       if (argument !== null) denied.push({ value: fromGeminiExcluded(argument), path: item.path });
       else tools.push(item);
     }
-    settings.deniedCommands = unique(cleanList('deniedCommands', denied, w));
-    settings.excludeTools = unique(cleanList('excludeTools', tools, w));
+    // No shell rules is not "deny nothing": an empty list would replace the inherited ones.
+    if (denied.length) settings.deniedCommands = unique(cleanList('deniedCommands', denied, w));
+    if (tools.length) settings.excludeTools = unique(cleanList('excludeTools', tools, w));
   }
 
   const usage = get('privacy.usageStatisticsEnabled');
@@ -197,5 +217,5 @@ export function importGeminiCli(parsed: unknown): ImportOutput {
     else w.add(path, `${show(name)} is not a server defined in this file; not imported.`);
   }
   settings.mcpServers = servers;
-  return { settings: dropUndefined(settings), warnings: w.list };
+  return { settings: dropUndefined(settings), warnings: w.list, controls: w.controls };
 }

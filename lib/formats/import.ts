@@ -3,24 +3,40 @@ import { formatPath } from '@/lib/http/json';
 import { policySettingsSchema, type PolicySettings } from '@/lib/policy/settings';
 import { FORMATS, IMPORTABLE_FORMAT_IDS, isImportableFormatId, type ImportableFormatId } from './catalog';
 import { importClaudeCode } from './claude-code';
-import { expectsJson, formatFromJson, formatFromName, formatFromText, isTextFormat, jsonFits, parseInput } from './detect';
+import { expectsJson, formatFromJson, formatFromName, formatFromNamedJson, formatFromText, jsonFits, parseInput } from './detect';
 import { importFirewall } from './firewall';
 import { importGeminiCli } from './gemini-cli';
+import { importGeminiPolicy } from './gemini-policy';
+import { importKiroPermissions } from './kiro-permissions';
 import { importGitignore } from './gitignore';
 import { importKiroGlobal } from './kiro-global';
 import { importKiroIde } from './kiro-ide';
 import { importKiroMcp } from './kiro-mcp';
 import { importKiroProject } from './kiro-project';
 import { firstSignificantChar } from './json-file';
-import { isRecord, type ImportOutput } from './reader';
+import { CONTROL_IMPACTS, isRecord, type DroppedControl, type ImportOutput } from './reader';
 
 export interface ImportResult {
   format: ImportableFormatId;
   settings: PolicySettings;
   warnings: string[];
+  /**
+   * The security controls the file had and the policy cannot hold, most severe first (a dropped
+   * deny rule before a dropped hardening switch). Saving such an import needs an acknowledgement.
+   */
+  droppedControls: DroppedControl[];
 }
 
-type JsonFormatId = Exclude<ImportableFormatId, 'gitignore' | 'firewall'>;
+export type { DroppedControl };
+
+type TextFormatId = 'gitignore' | 'firewall' | 'gemini-policy' | 'kiro-permissions';
+type JsonFormatId = Exclude<ImportableFormatId, TextFormatId>;
+const TEXT_IMPORTERS: Record<TextFormatId, (text: string) => ImportOutput> = {
+  gitignore: importGitignore,
+  firewall: importFirewall,
+  'gemini-policy': importGeminiPolicy,
+  'kiro-permissions': importKiroPermissions,
+};
 const JSON_IMPORTERS: Record<JsonFormatId, (parsed: unknown) => ImportOutput> = {
   'kiro-project': importKiroProject,
   'kiro-global': importKiroGlobal,
@@ -31,8 +47,8 @@ const JSON_IMPORTERS: Record<JsonFormatId, (parsed: unknown) => ImportOutput> = 
 };
 
 const ACCEPTED =
-  'Pilotlight imports Kiro settings (.kiro/settings.json, kiroAgent.* IDE settings, .kiro/settings/mcp.json), Gemini CLI settings.json, ' +
-  'Claude Code managed-settings.json, a .gitignore, or a firewall allowlist (one domain per line).';
+  'Pilotlight imports Kiro settings (permissions.yaml, .kiro/settings.json, kiroAgent.* IDE settings, .kiro/settings/mcp.json), Gemini CLI settings.json ' +
+  'and Policy Engine .toml files, Claude Code managed-settings.json, a .gitignore, or a firewall allowlist (one domain per line).';
 
 function unsupported(message: string): UnsupportedMediaTypeError {
   return new UnsupportedMediaTypeError(`${message} ${ACCEPTED}`, { accepted: IMPORTABLE_FORMAT_IDS });
@@ -69,23 +85,33 @@ function mismatch(format: ImportableFormatId, reason: string, looksLike: Importa
 /** Settings that pass the policy schema; a field that does not (importers clean each entry, so this is a safety net) is dropped with a warning. */
 function validated(format: ImportableFormatId, output: ImportOutput): ImportResult {
   const warnings = [...output.warnings];
+  const droppedControls = rankControls(output.controls ?? []);
   const candidate: Record<string, unknown> = { ...output.settings };
+  // Layers replace lists whole: an empty deny list would wipe the denials the layer inherits.
+  for (const key of ['deniedCommands', 'excludeTools'] as const) {
+    if (Array.isArray(candidate[key]) && (candidate[key] as unknown[]).length === 0) delete candidate[key];
+  }
   for (;;) {
     const result = policySettingsSchema.safeParse(candidate);
-    if (result.success) return { format, settings: result.data, warnings };
+    if (result.success) return { format, settings: result.data, warnings, droppedControls };
     const before = Object.keys(candidate).length;
     for (const issue of result.error.issues) {
       const keys = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys : [String(issue.path[0] ?? '')];
       for (const key of keys) delete candidate[key];
       warnings.push(`${formatPath(issue.path) || keys.join(', ')}: ${issue.message} The field was not imported.`);
     }
-    if (Object.keys(candidate).length === before) return { format, settings: {}, warnings };
+    if (Object.keys(candidate).length === before) return { format, settings: {}, warnings, droppedControls };
   }
 }
 
-function importText(format: ImportableFormatId, text: string, explicit: boolean): ImportResult {
+/** Most severe first; within one impact, in file order. */
+function rankControls(controls: readonly DroppedControl[]): DroppedControl[] {
+  return [...controls].sort((a, b) => CONTROL_IMPACTS.indexOf(a.impact) - CONTROL_IMPACTS.indexOf(b.impact));
+}
+
+function importText(format: TextFormatId, text: string, explicit: boolean): ImportResult {
   if (explicit && parseLooksLikeJsonObject(text)) throw mismatch(format, 'it is a JSON object, not a list of lines', formatFromJson(safeJson(text)));
-  const output = format === 'firewall' ? importFirewall(text) : importGitignore(text);
+  const output = TEXT_IMPORTERS[format](text);
   if (explicit && format === 'firewall' && !output.settings.network?.allowedDomains?.length && text.trim()) {
     throw mismatch(format, 'no line is a domain name', formatFromText(text));
   }
@@ -113,7 +139,7 @@ export function importPolicy(input: { bytes: Uint8Array; fileName?: string | nul
   const explicit = input.format ? explicitFormat(input.format) : null;
   const named = explicit ? null : formatFromName(input.fileName);
   const wanted = explicit ?? named;
-  if (wanted && isTextFormat(wanted)) return importText(wanted, text, explicit !== null);
+  if (wanted && isTextFormatId(wanted)) return importText(wanted, text, explicit !== null);
 
   if (explicit && !['{', '['].includes(firstSignificantChar(text) ?? '')) {
     // Plainly a list of lines: say so rather than point at the first "invalid JSON" character.
@@ -125,6 +151,7 @@ export function importPolicy(input: { bytes: Uint8Array; fileName?: string | nul
     // (An explicit or named JSON format always parses as JSON above, or fails with a 400.)
     const format = formatFromText(text);
     if (!format) throw unsupported(text.trim() ? 'The file is neither settings JSON nor a list Pilotlight knows.' : 'The file is empty.');
+    if (!isTextFormatId(format)) throw unsupported('The file is neither settings JSON nor a list Pilotlight knows.');
     return importText(format, text, false);
   }
   const value = parsed.value;
@@ -135,9 +162,10 @@ export function importPolicy(input: { bytes: Uint8Array; fileName?: string | nul
   }
   const keys = Object.keys(value).slice(0, 5).join(', ');
   if (explicit && !jsonFits(explicit, value)) throw mismatch(explicit, `none of its keys (${keys}) is one of this format’s`, formatFromJson(value));
-  const format = explicit ?? (named && jsonFits(named, value) ? named : formatFromJson(value));
+  const format = explicit ?? formatFromNamedJson(named, value);
   if (!format || !isJsonFormat(format)) throw unsupported(`None of the keys of this JSON file (${keys || 'none'}) belongs to a format Pilotlight knows.`);
   return validated(format, JSON_IMPORTERS[format](value));
 }
 
 const isJsonFormat = (format: ImportableFormatId): format is JsonFormatId => format in JSON_IMPORTERS;
+const isTextFormatId = (format: ImportableFormatId): format is TextFormatId => format in TEXT_IMPORTERS;

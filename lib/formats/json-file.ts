@@ -1,4 +1,5 @@
-import { parseJsonText } from '@/lib/http/json';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { BadRequestError } from '@/lib/errors';
 
 /**
  * JSON files written in an order we choose, not the order objects happen to have been built
@@ -48,11 +49,7 @@ export function jsonFile(value: JsonValue): string {
   return `${write(value, '')}\n`;
 }
 
-/**
- * VS Code and Gemini CLI settings files may have comments. They become spaces (newlines are
- * kept), so that a parse error in what remains still points at the right line and column of the
- * original text. Trailing commas stay errors: the message names their line and column.
- */
+/** Comments become spaces (newlines are kept); used to find the first significant character. */
 export function blankComments(text: string): string {
   const out = text.split('');
   let i = 0;
@@ -75,9 +72,64 @@ export function blankComments(text: string): string {
   return out.join('');
 }
 
-/** JSON text (comments allowed) to a value; a 400 naming the line and column when it is not valid. */
+const PARSE_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected "," between entries',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'unexpected text after the end of the value',
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string',
+};
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** A parse tree to plain values; keys become own properties (`__proto__` included), as JSON.parse does. */
+function valueOf(node: Node): unknown {
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries(
+        (node.children ?? []).map((property) => {
+          const [key, value] = property.children ?? [];
+          return [String(key?.value ?? ''), value ? valueOf(value) : null];
+        }),
+      );
+    case 'array':
+      return (node.children ?? []).map(valueOf);
+    default:
+      return node.value as unknown;
+  }
+}
+
+/**
+ * JSON text to a value, read as VS Code reads settings files (JSONC): comments and trailing commas
+ * are accepted; anything else is a 400 naming the line and column of the first error.
+ */
 export function parseJsonFile(text: string): unknown {
-  return parseJsonText(blankComments(text));
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const errors: ParseError[] = [];
+  const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first || !tree) {
+    const offset = first?.offset ?? source.length;
+    const { line, column } = lineAndColumn(source, offset);
+    const reason = first ? (PARSE_ERRORS[printParseErrorCode(first.error)] ?? 'invalid JSON') : 'the file is empty';
+    throw new BadRequestError(`Invalid JSON at line ${line}, column ${column}: ${reason}.`, { line, column }, 'invalid_json');
+  }
+  return valueOf(tree);
 }
 
 /** The first character that is not whitespace, a byte-order mark or a comment. */

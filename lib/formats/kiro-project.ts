@@ -2,7 +2,7 @@ import type { CompleteSettings, PolicySettings } from '@/lib/policy/settings';
 import type { ExportContext } from './catalog';
 import { jsonFile, obj, type JsonObject } from './json-file';
 import { kiroServersJson, readMcpServers } from './mcp';
-import { childPath, cleanList, dropUndefined, isRecord, readBoolean, readSandbox, readStrings, show, Warnings, type ImportOutput } from './reader';
+import { childPath, cleanList, dropUndefined, isRecord, readBoolean, readSandbox, readStrings, show, Warnings, type ControlImpact, type ImportOutput } from './reader';
 
 /**
  * `.kiro/settings.json` as the seed document describes it (shared/seed/security-and-privacy-
@@ -11,9 +11,9 @@ import { childPath, cleanList, dropUndefined, isRecord, readBoolean, readSandbox
  * excludeTools, mcpServers. Every key is always written, so the file states the whole policy it
  * carries and import → export gives the same bytes.
  *
- * Not carried: mode and trusted/denied commands (Kiro keeps them in the IDE settings, kiro-ide),
- * .gitignore and domains. Research note: these keys are Gemini CLI's (mission.md §0); we write
- * them because the seed documents them, and Kiro's documented files are kiro-ide and kiro-mcp.
+ * Not carried: mode and trusted/denied commands, .gitignore and domains. Kiro does not read this
+ * file: these keys are Gemini CLI's old v1 keys (mission.md §0, which current Gemini ignores too);
+ * we write them because the seed documents them, and label the download as not read by Kiro.
  */
 
 export function kiroSettingsJson(settings: CompleteSettings, withMcpServers: boolean): JsonObject {
@@ -33,6 +33,12 @@ export function exportKiroProject(settings: CompleteSettings, _context: ExportCo
 }
 
 const KNOWN = ['telemetry', 'usageStatisticsEnabled', 'sandbox', 'autoAccept', 'coreTools', 'excludeTools', 'mcpServers'];
+/** Keys real .kiro/settings.json files hold (hooks, context) that the policy does not. */
+const KIRO_FILE_KEYS: Record<string, { message: string; impact?: ControlImpact }> = {
+  hooks: { message: 'agent hooks are not part of the policy (Kiro keeps them in .kiro/hooks/); not imported.', impact: 'high' },
+  context: { message: 'context files are not part of the policy (Kiro reads steering from .kiro/steering/); not imported.' },
+  statusLine: { message: 'not part of the policy; not imported.' },
+};
 
 /** The seed's flat keys; shared by the project and the global file (which may also hold servers). */
 export function importKiroSettings(parsed: unknown): ImportOutput {
@@ -40,7 +46,10 @@ export function importKiroSettings(parsed: unknown): ImportOutput {
   const settings: PolicySettings = {};
   if (!isRecord(parsed)) return { settings, warnings: ['The file is not a JSON object.'] };
   for (const key of Object.keys(parsed)) {
-    if (!KNOWN.includes(key) && key !== '$schema') w.add(childPath('', key), 'not a key of the seed’s .kiro/settings.json; not imported.');
+    if (KNOWN.includes(key) || key === '$schema') continue;
+    const special = KIRO_FILE_KEYS[key];
+    if (special?.impact) w.control(childPath('', key), special.message, special.impact);
+    else w.add(childPath('', key), special?.message ?? 'not a key of the seed’s .kiro/settings.json; not imported.');
   }
   const telemetry = parsed.telemetry;
   let enabled: boolean | undefined;
@@ -61,7 +70,7 @@ export function importKiroSettings(parsed: unknown): ImportOutput {
   const excludeTools = readStrings(parsed.excludeTools, 'excludeTools', w);
   if (excludeTools) settings.excludeTools = cleanList('excludeTools', excludeTools, w);
   settings.mcpServers = readMcpServers(parsed.mcpServers, 'mcpServers', 'kiro', w);
-  return { settings: dropUndefined(settings), warnings: w.list };
+  return { settings: dropUndefined(settings), warnings: w.list, controls: w.controls };
 }
 
 export const importKiroProject = importKiroSettings;

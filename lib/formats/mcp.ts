@@ -1,13 +1,13 @@
 import { MCP_SERVER_NAME, mcpServerSchema, type McpServer } from '@/lib/policy/settings';
 import { byCodeUnit, obj, sortedObject, type JsonObject, type JsonValue } from './json-file';
-import { childPath, isRecord, readBoolean, readStringRecord, readStrings, show, Warnings, type JsonRecord, type Sourced } from './reader';
+import { childPath, isRecord, type ControlImpact, readBoolean, readStringRecord, readStrings, show, Warnings, type JsonRecord, type Sourced } from './reader';
 
 /**
  * MCP servers in the two dialects we write. Servers are written sorted by name and their fields
  * in a fixed order; env and headers sorted by name.
  *
  * Kiro (`.kiro/settings/mcp.json`, and the seed's settings.json) has exactly the policy's fields.
- * Gemini CLI differs: a remote server is `httpUrl` (streamable HTTP; its `url` means SSE), a tool
+ * Gemini CLI differs: a remote server is `httpUrl` (streamable HTTP) or `url` (SSE), a tool
  * block list is `excludeTools`, a disabled server is listed in `mcp.excluded` (no per-server flag),
  * and there is no per-tool auto-approval (`trust` approves every tool of the server), so
  * `autoApprove` is not written for Gemini.
@@ -24,6 +24,7 @@ export function kiroServersJson(servers: Readonly<Record<string, McpServer>>): J
       ['args', strings(server.args)],
       ['env', record(server.env)],
       ['url', server.url],
+      ['type', server.type],
       ['headers', record(server.headers)],
       ['disabled', server.disabled],
       ['autoApprove', strings(server.autoApprove)],
@@ -38,7 +39,8 @@ export function geminiServersJson(servers: Readonly<Record<string, McpServer>>):
       ['command', server.command],
       ['args', strings(server.args)],
       ['env', record(server.env)],
-      ['httpUrl', server.url],
+      // Gemini's `url` is Server-Sent Events, `httpUrl` streamable HTTP.
+      [server.type === 'sse' ? 'url' : 'httpUrl', server.url],
       ['headers', record(server.headers)],
       ['excludeTools', strings(server.disabledTools)],
     ),
@@ -60,8 +62,9 @@ const NOT_HELD: Record<string, string> = {
   timeout: 'the policy has no timeout for a server; not imported.',
   trust: 'trust approves every tool of the server without asking; the policy only holds a list of auto-approved tools, so it was not imported.',
   includeTools: 'the policy holds tools to disable (disabledTools), not an allowlist; not imported.',
-  type: 'the transport follows from command (local) or url (remote); not imported.',
 };
+/** Dropping these loses a restriction, not a comfort. */
+const CONTROL_FIELDS: Record<string, ControlImpact> = { includeTools: 'high' };
 
 function toolList(value: unknown, path: string, w: Warnings): string[] | undefined {
   const items = readStrings(value, path, w);
@@ -90,23 +93,40 @@ function readServer(source: JsonRecord, path: string, dialect: Dialect, w: Warni
   take('env', readStringRecord(source.env, childPath(path, 'env'), w));
   take('headers', readStringRecord(source.headers, childPath(path, 'headers'), w));
   const known = ['command', 'args', 'env', 'headers'];
+  const readType = (key: string) => {
+    const value = source[key];
+    if (value === undefined || value === 'stdio') return undefined;
+    if (value === 'sse' || value === 'http') return value;
+    if (value === 'streamable-http' || value === 'streamableHttp') return 'http';
+    w.add(childPath(path, key), `${show(value)} is not a transport the policy knows (http or sse); not imported.`);
+    return undefined;
+  };
   if (dialect === 'kiro') {
     take('url', text('url'));
+    if (source.url !== undefined) take('type', readType('type'));
+    else if (source.type !== undefined && source.type !== 'stdio') w.add(childPath(path, 'type'), 'a transport type needs a url; not imported.');
     take('disabled', readBoolean(source.disabled, childPath(path, 'disabled'), w));
     take('autoApprove', toolList(source.autoApprove, childPath(path, 'autoApprove'), w));
     take('disabledTools', toolList(source.disabledTools, childPath(path, 'disabledTools'), w));
-    known.push('url', 'disabled', 'autoApprove', 'disabledTools');
+    known.push('url', 'type', 'disabled', 'autoApprove', 'disabledTools');
   } else {
     const httpUrl = text('httpUrl');
     const sseUrl = text('url');
+    const declared = readType('type');
     if (sseUrl !== undefined && httpUrl !== undefined) w.add(childPath(path, 'url'), 'both url (SSE) and httpUrl are set; httpUrl was imported.');
-    else if (sseUrl !== undefined) w.add(childPath(path, 'url'), 'an SSE endpoint; imported as the server url, which is written back as httpUrl (streamable HTTP).');
     take('url', httpUrl ?? sseUrl);
+    // `url` alone is SSE unless `type` says otherwise; httpUrl is streamable HTTP.
+    if (httpUrl !== undefined) take('type', declared === 'sse' ? 'sse' : undefined);
+    else if (sseUrl !== undefined) take('type', declared === 'http' ? undefined : 'sse');
     take('disabledTools', toolList(source.excludeTools, childPath(path, 'excludeTools'), w));
-    known.push('url', 'httpUrl', 'excludeTools');
+    known.push('url', 'httpUrl', 'type', 'excludeTools');
   }
   for (const key of Object.keys(source)) {
-    if (!known.includes(key)) w.add(childPath(path, key), NOT_HELD[key] ?? 'not a field the policy holds for an MCP server; not imported.');
+    if (known.includes(key)) continue;
+    const message = NOT_HELD[key] ?? 'not a field the policy holds for an MCP server; not imported.';
+    const impact = CONTROL_FIELDS[key];
+    if (impact) w.control(childPath(path, key), message, impact);
+    else w.add(childPath(path, key), message);
   }
   return server;
 }

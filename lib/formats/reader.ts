@@ -9,17 +9,47 @@ export type JsonRecord = Record<string, unknown>;
 
 export const isRecord = (value: unknown): value is JsonRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * How much security a dropped key takes with it: `critical` a refusal (a deny rule), `high` a
+ * restriction or a check (ask rules, allowlists, hooks, managed-only switches), `medium` a
+ * hardening switch the policy re-derives or cannot hold. Themes, editors and other comfort keys
+ * are not controls.
+ */
+export type ControlImpact = 'critical' | 'high' | 'medium';
+export const CONTROL_IMPACTS: readonly ControlImpact[] = ['critical', 'high', 'medium'];
+
+export interface DroppedControl {
+  /** Where in the source file. */
+  path: string;
+  impact: ControlImpact;
+  /** The warning text (also in `warnings`). */
+  message: string;
+}
+
 export class Warnings {
   readonly list: string[] = [];
+  readonly controls: DroppedControl[] = [];
+  private readonly seen = new Set<string>();
   add(path: string, message: string): void {
     const text = path ? `${path}: ${message}` : message;
-    if (!this.list.includes(text)) this.list.push(text);
+    if (this.seen.has(text)) return;
+    this.seen.add(text);
+    this.list.push(text);
+  }
+  /** A warning about a security control that the import loses. */
+  control(path: string, message: string, impact: ControlImpact): void {
+    const text = path ? `${path}: ${message}` : message;
+    if (this.controls.some((control) => control.message === text)) return;
+    this.add(path, message);
+    this.controls.push({ path, impact, message: text });
   }
 }
 
 export interface ImportOutput {
   settings: PolicySettings;
   warnings: string[];
+  /** The dropped keys that were security controls (a subset of the warnings). */
+  controls?: DroppedControl[];
 }
 
 /** `a.b`, `a["odd key"]`, `a[2]`; a top-level key as it is (`editor.fontSize`). */

@@ -10,7 +10,7 @@ export function bundleReadme(context: ExportContext, files: ReadonlyArray<readon
     'Every file here comes from the same policy document; the sections below say where each one goes.',
   );
   if (context.environment === 'production') {
-    lines.push('Production: Claude Code’s bypass-permissions mode and Gemini CLI’s YOLO mode are turned off.');
+    lines.push('Production: Claude Code’s bypass-permissions and auto modes are turned off (only these managed permission rules apply), and Gemini CLI’s YOLO mode is turned off.');
   }
   lines.push(
     '',
@@ -24,7 +24,8 @@ export function bundleReadme(context: ExportContext, files: ReadonlyArray<readon
   );
   for (const [path, format] of files) {
     const info = FORMATS[format];
-    lines.push('', `## ${info.label}`, '', `In this bundle: \`${path}\`. Goes to: ${info.whereItGoes}`, '', '| System | Location |', '|---|---|');
+    const readBy = info.readBy ? `Read by: ${info.readBy}.` : '**No agent reads this file.**';
+    lines.push('', `## ${info.label}`, '', `In this bundle: \`${path}\`. Goes to: ${info.whereItGoes}`, '', readBy, '', '| System | Location |', '|---|---|');
     lines.push(`| macOS | \`${info.locations.macos}\` |`, `| Linux | \`${info.locations.linux}\` |`, `| Windows | \`${info.locations.windows}\` |`);
     if (info.limitations.length) lines.push('', ...info.limitations.map((text) => `- ${text}`));
   }

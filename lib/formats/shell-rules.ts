@@ -60,10 +60,11 @@ export function fromGeminiExcluded(argument: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Claude Code: `Bash(x)` exact, `Bash(x:*)` / `Bash(x *)` prefix on a word boundary (`:*` is the
-// legacy spelling, understood by every version, so we write it), `Bash(x*)` raw prefix, `*`
-// anywhere is a wildcard (newer versions), bare `Bash` is every command. Compound commands are
-// split and every part must match.
+// Claude Code: `Bash(x)` exact, `Bash(x *)` prefix on a word boundary (`Bash(x:*)` is the
+// deprecated spelling, still read on import; never written, and never combined with another `*`,
+// which `claude doctor` reports as "will likely never match"), `Bash(x*)` raw prefix, `*` anywhere
+// is a wildcard, bare `Bash` is every command. Compound commands are split and every part must
+// match. A rule cannot contain `)`: Claude's settings schema forbids it.
 
 export interface ClaudeRule {
   tool: string;
@@ -77,12 +78,16 @@ export function parseClaudeRule(rule: string): ClaudeRule | null {
   return { tool: match[1], argument: match[2] };
 }
 
-/** Trusted command → permissions.allow entry. */
-export function toClaudeAllowed(command: string): string {
+/**
+ * Trusted command → permissions.allow entry; null when the command holds `)`, which no rule can
+ * (and widening it to a wildcard would trust more than the policy says), so it is left out.
+ */
+export function toClaudeAllowed(command: string): string | null {
   if (command === '*') return 'Bash';
+  if (command.includes(')')) return null;
   const prefix = wordPrefix(command);
   if (prefix === null) return `Bash(${command})`;
-  return prefix ? `Bash(${prefix}:*)` : 'Bash';
+  return prefix ? `Bash(${prefix} *)` : 'Bash';
 }
 
 /** A Bash allow rule's argument → trusted command; `undefined` (bare `Bash`) trusts everything. */
@@ -95,14 +100,14 @@ export function fromClaudeAllowed(argument: string | undefined): string {
 }
 
 /**
- * Denied command → permissions.deny entries. Claude's `Bash(x:*)` only refuses commands that start
- * with x (per chained part), while the policy refuses x anywhere; `Bash(*x*)` says "anywhere" but
- * only versions with wildcards anywhere understand it (older ones read it literally and never
- * match, which is why the prefix rule is written too). Empty → every command (bare `Bash`).
+ * Denied command → permissions.deny entries. `Bash(x *)` refuses x and x followed by anything
+ * (per chained part); `Bash(*x*)` refuses x anywhere, as the policy does. Empty → every command
+ * (bare `Bash`). A `)` (which no rule can hold) becomes the wildcard `*`: the rule then refuses a
+ * little more, never less.
  */
 export function toClaudeDenied(command: string): string[] {
-  const core = deniedCore(command);
-  return core ? [`Bash(${core}:*)`, `Bash(*${core}*)`] : ['Bash'];
+  const core = deniedCore(command).replace(/\)/g, '*');
+  return core ? [`Bash(${core} *)`, `Bash(*${core}*)`] : ['Bash'];
 }
 
 /** A Bash deny rule's argument → denied command ('*' for every command); `exact` when Claude denies only that exact command. */

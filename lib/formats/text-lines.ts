@@ -11,5 +11,5 @@ export function linesFile(entries: readonly string[]): string {
   return entries.length ? `${entries.join('\n')}\n` : '';
 }
 
-/** The same rule as the policy schema's domain check (lowercase letters, optional `*.`). */
-export const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** The policy schema's domain check (lowercase letters, `*` for any one label). */
+export { DOMAIN_PATTERN as DOMAIN } from '@/lib/policy/settings';

@@ -17,10 +17,30 @@ const SEED_TRUSTED_COMMANDS = [
 // The seed's "never add" list, as substrings the agent refuses before it checks trust.
 const SEED_DENIED_COMMANDS = ['rm -rf', 'sudo', 'chmod 777', 'eval'];
 const SEED_GITIGNORE = ['.env', '.env.local', '.kiro/settings.json', '.kiro/cache/', '*.log'];
+/**
+ * The seed's three domains, then the endpoints Kiro documents for firewalls and proxies
+ * (kiro.dev/docs/privacy-and-security/firewalls: sign-in, the service in both regions, telemetry,
+ * downloads, the CLI); without them a strict allowlist blocks sign-in and the agent itself.
+ */
 const SEED_ALLOWED_DOMAINS = [
   'codewhisperer.us-east-1.amazonaws.com',
   'prod.us-east-1.telemetry.kiro.aws.dev',
   'prod.download.desktop.kiro.dev',
+  'app.kiro.dev',
+  'assets.app.kiro.dev',
+  'prod.us-east-1.auth.desktop.kiro.dev',
+  'prod.us-east-1.telemetry.desktop.kiro.dev',
+  'q.us-east-1.amazonaws.com',
+  'q.eu-central-1.amazonaws.com',
+  'runtime.us-east-1.kiro.dev',
+  'runtime.eu-central-1.kiro.dev',
+  'management.us-east-1.kiro.dev',
+  'management.eu-central-1.kiro.dev',
+  'telemetry.us-east-1.kiro.dev',
+  'telemetry.eu-central-1.kiro.dev',
+  'cli.kiro.dev',
+  'prod.download.cli.kiro.dev',
+  'desktop-release.q.us-east-1.amazonaws.com',
 ];
 const GITHUB_MCP_SERVER = {
   command: 'npx',

@@ -37,6 +37,8 @@ export const mcpServerSchema = z
     // Only http(s): a `javascript:` or `file:` URL is never a remote MCP server.
     url: z.url({ protocol: /^https?$/, message: 'Use an absolute http(s) URL.' }).max(2000).optional(),
     headers: z.record(envNameSchema, line().max(10_000)).optional(),
+    /** Transport of a remote server: streamable HTTP (the default) or the older Server-Sent Events. */
+    type: z.enum(['http', 'sse']).optional(),
     disabled: z.boolean().optional(),
     autoApprove: z.array(toolNameSchema).max(MAX_LIST).optional(),
     disabledTools: z.array(toolNameSchema).max(MAX_LIST).optional(),
@@ -44,15 +46,22 @@ export const mcpServerSchema = z
   .strict()
   .refine((server) => Boolean(server.command) !== Boolean(server.url), {
     message: 'An MCP server needs either a command (local) or a url (remote), not both.',
+  })
+  .refine((server) => server.type === undefined || server.url !== undefined, {
+    message: 'Only a remote server (url) has a transport type.',
+    path: ['type'],
   });
 export type McpServer = z.infer<typeof mcpServerSchema>;
 
 export const MCP_SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
-const domainSchema = line()
+/** A domain, with `*` for any one label (`*.example.com`, `q.*.amazonaws.com`); the top-level label is literal. */
+export const DOMAIN_PATTERN = /^((\*|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)\.)+[a-z]{2,63}$/;
+const domainSchema = z
+  .string()
   .trim()
   .toLowerCase()
-  .regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'Use a domain name such as api.example.com or *.example.com.');
+  .regex(DOMAIN_PATTERN, 'Use a domain name such as api.example.com, *.example.com or q.*.amazonaws.com.');
 
 export const policySettingsSchema = z
   .object({

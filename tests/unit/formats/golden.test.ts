@@ -15,6 +15,8 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const ROOT = path.join(import.meta.dirname, '../../golden/formats');
 
 const GOLDEN_FILES: Record<ImportableFormatId, string> = {
+  'kiro-permissions': 'kiro-permissions.yaml',
+  'gemini-policy': 'gemini-policy.toml',
   'kiro-project': 'kiro-project.json',
   'kiro-global': 'kiro-global.json',
   'kiro-ide': 'kiro-ide.json',
