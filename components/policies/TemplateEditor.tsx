@@ -3,93 +3,134 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
-import { saveTemplateVersionAction } from '@/app/(console)/policies/actions';
+import { Acknowledgements } from '@/components/policies/editor/Acknowledgements';
+import { draftOf, draftProblem, textInvalid, type Draft } from '@/components/policies/editor/draft';
 import { FindingsList } from '@/components/policies/editor/FindingsList';
-import { RawJsonEditor } from '@/components/policies/editor/RawJsonEditor';
-import { SettingsEditor } from '@/components/policies/editor/SettingsEditor';
+import { LayerEditor } from '@/components/policies/editor/LayerEditor';
+import { useUnsavedChanges } from '@/components/policies/editor/useUnsavedChanges';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field, TextInput } from '@/components/ui/Field';
 import type { ValidationIssue } from '@/lib/errors';
 import type { ActionResult } from '@/lib/http/action';
 import { zodIssues } from '@/lib/http/json';
-import { lintSettings } from '@/lib/policy/lint';
-import { completeSettings } from '@/lib/policy/merge';
+import { evaluateSettingsWrite } from '@/lib/policy/gate';
+import { rebaseEdit, resolveRebase, type Rebase } from '@/lib/policy/rebase';
 import { policySettingsSchema, type PolicySettings } from '@/lib/policy/settings';
 
 type Environment = 'development' | 'production';
 
+export type SaveTemplateVersion = (
+  templateId: string,
+  input: { settings: PolicySettings; note: string; baseVersion: number; acknowledgeRisks?: string[] },
+) => Promise<ActionResult<{ version: number }>>;
+
+interface Base {
+  version: number;
+  settings: PolicySettings;
+}
+
+/** A stale save (409): the newer version, and the admin's edit re-applied on it. */
+interface Conflict {
+  current: Base;
+  rebase: Rebase;
+  takeTheirs: Set<string>;
+}
+
+const show = (value: unknown) => (value === undefined ? 'inherited (not set)' : JSON.stringify(value));
+
 /**
  * Edits a template and saves it as a new version. Lint runs in the browser on every change
  * (the same pure rules the server applies); the server validates again on save and answers 409
- * when someone saved a newer version since this edit started.
+ * when someone saved a newer version since this edit started — the edit can then be re-applied
+ * on that version, field by field.
  */
 export function TemplateEditor({
   templateId,
-  baseVersion,
+  baseVersion: initialVersion,
   initialSettings,
   initialEnvironment,
+  saveAction,
 }: {
   templateId: string;
   baseVersion: number;
   initialSettings: PolicySettings;
   initialEnvironment: Environment;
+  saveAction: SaveTemplateVersion;
 }) {
   const router = useRouter();
-  const [settings, setSettings] = useState<PolicySettings>(initialSettings);
-  const [environment, setEnvironment] = useState<Environment>(initialEnvironment);
+  const [base, setBase] = useState<Base>({ version: initialVersion, settings: initialSettings });
+  const [draft, setDraft] = useState<Draft>(() => draftOf(initialSettings));
   const [view, setView] = useState<'form' | 'json'>('form');
+  const [environment, setEnvironment] = useState<Environment>(initialEnvironment);
   const [note, setNote] = useState('');
-  const [acknowledgeTrustAll, setAcknowledgeTrustAll] = useState(false);
+  const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
   const [result, setResult] = useState<ActionResult<{ version: number }>>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [saved, setSaved] = useState(false);
   const [pending, startTransition] = useTransition();
+  const { settings } = draft;
 
   const clientIssues: ValidationIssue[] = useMemo(() => {
     const parsed = policySettingsSchema.safeParse(settings);
     return parsed.success ? [] : zodIssues(parsed.error);
   }, [settings]);
-  const findings = useMemo(() => (clientIssues.length ? [] : lintSettings(completeSettings(settings), { environment })), [settings, environment, clientIssues]);
-  const trustsAll = findings.some((finding) => finding.rule === 'trust-all');
+  const evaluation = useMemo(() => (clientIssues.length ? null : evaluateSettingsWrite(settings, { environment, acknowledged: [...acknowledged] })), [settings, environment, clientIssues, acknowledged]);
+  const findings = evaluation?.findings ?? [];
   const serverIssues = result && !result.ok ? (result.issues ?? []) : [];
-  const conflict = result && !result.ok && result.code === 'conflict' ? (result.details as { currentVersion?: number } | undefined)?.currentVersion : undefined;
-  const changed = JSON.stringify(settings) !== JSON.stringify(initialSettings);
+  const changed = JSON.stringify(settings) !== JSON.stringify(base.settings) || textInvalid(draft);
+  useUnsavedChanges(!saved && (changed || note.trim() !== ''));
+
+  const blocker = draftProblem(draft)
+    ?? (clientIssues.length ? `Fix the ${clientIssues.length === 1 ? 'problem' : `${clientIssues.length} problems`} marked in the form before saving.` : null)
+    ?? (evaluation?.missing.length ? 'Acknowledge the risks above, or remove them, before saving.' : null)
+    ?? (conflict ? 'Re-apply your edit on the newer version (or discard it) before saving.' : null)
+    ?? (!changed ? 'No changes to save yet.' : null);
 
   function save() {
+    if (blocker) return;
     startTransition(async () => {
-      const outcome = await saveTemplateVersionAction(templateId, {
+      const outcome = await saveAction(templateId, {
         settings,
         note,
-        baseVersion,
-        ...(trustsAll && acknowledgeTrustAll ? { acknowledgeRisks: ['trust-all'] } : {}),
+        baseVersion: base.version,
+        ...(evaluation?.acknowledged.length ? { acknowledgeRisks: [...evaluation.acknowledged] } : {}),
       });
       setResult(outcome);
-      if (outcome?.ok) router.push(`/policies/${templateId}`);
+      if (outcome?.ok) {
+        setSaved(true);
+        router.push(`/policies/${templateId}`);
+        return;
+      }
+      const details = outcome && !outcome.ok && outcome.code === 'conflict' ? (outcome.details as { current?: { version?: { version: number }; settings?: PolicySettings } } | undefined) : undefined;
+      const current = details?.current;
+      if (current?.version && current.settings) {
+        const newer = { version: current.version.version, settings: current.settings };
+        setConflict({ current: newer, rebase: rebaseEdit(base.settings, settings, newer.settings), takeTheirs: new Set() });
+      }
     });
+  }
+
+  function reapply() {
+    if (!conflict) return;
+    const merged = resolveRebase(conflict.rebase, conflict.takeTheirs, conflict.current.settings);
+    setBase(conflict.current);
+    setDraft(draftOf(merged));
+    setConflict(null);
+    setResult(null);
+  }
+
+  function takeTheirsOnly() {
+    if (!conflict) return;
+    setBase(conflict.current);
+    setDraft(draftOf(conflict.current.settings));
+    setConflict(null);
+    setResult(null);
   }
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <div className="min-w-0 space-y-4">
-        <div className="flex items-center gap-1 rounded-lg bg-slate-100 p-1 text-sm" role="tablist" aria-label="Editor view">
-          {(['form', 'json'] as const).map((option) => (
-            <button
-              key={option}
-              type="button"
-              role="tab"
-              aria-selected={view === option}
-              onClick={() => setView(option)}
-              className={`flex-1 rounded-md px-3 py-1.5 font-medium ${view === option ? 'bg-white text-slate-900 shadow-xs' : 'text-slate-600'}`}
-            >
-              {option === 'form' ? 'Form' : 'Raw JSON'}
-            </button>
-          ))}
-        </div>
-        {view === 'form' ? (
-          <SettingsEditor value={settings} onChange={setSettings} findings={findings} issues={[...clientIssues, ...serverIssues]} disabled={pending} />
-        ) : (
-          <RawJsonEditor value={settings} onChange={setSettings} disabled={pending} />
-        )}
-      </div>
+      <LayerEditor draft={draft} onDraft={setDraft} findings={findings} issues={[...clientIssues, ...serverIssues]} disabled={pending} view={view} onView={setView} />
       <aside className="space-y-4 lg:sticky lg:top-6 lg:self-start">
         <div className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200">
           <div className="mb-3 flex items-center justify-between gap-2">
@@ -110,38 +151,71 @@ export function TemplateEditor({
           <FindingsList findings={findings} onSelect={() => setView('form')} />
         </div>
         <div className="space-y-3 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200">
-          <Field label="Note for this version" name="note" hint={`Saved as version ${baseVersion + 1}.`}>
+          <Field label="Note for this version" name="note" hint={`Saved as version ${base.version + 1}.`}>
             <TextInput name="note" value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} placeholder="What changed and why" />
           </Field>
-          {trustsAll ? (
-            <label className="flex items-start gap-2 rounded-md bg-red-50 p-2 text-xs text-red-900 ring-1 ring-red-200">
-              <input type="checkbox" checked={acknowledgeTrustAll} onChange={(event) => setAcknowledgeTrustAll(event.target.checked)} className="mt-0.5" />
-              I understand that <code>*</code> lets the agent run any command without asking.
-            </label>
-          ) : null}
-          {clientIssues.length ? <Alert tone="error">Fix the {clientIssues.length === 1 ? 'problem' : `${clientIssues.length} problems`} marked in the form before saving.</Alert> : null}
-          {result && !result.ok && conflict === undefined ? <Alert tone="error">{result.error}</Alert> : null}
-          {conflict !== undefined ? (
-            <Alert tone="warning">
+          <Acknowledgements required={evaluation?.required ?? []} acknowledged={acknowledged} onChange={setAcknowledged} disabled={pending} />
+          {result && !result.ok && !conflict ? <Alert tone="error">{result.error}</Alert> : null}
+          {conflict ? (
+            <div role="alert" className="space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200" data-testid="save-conflict">
               <p>{result && !result.ok ? result.error : ''}</p>
-              <p className="mt-1 flex flex-wrap gap-3">
-                <Link className="font-medium underline" href={`/policies/${templateId}/diff?from=${baseVersion}&to=${conflict}`} target="_blank">
-                  See what changed in version {conflict}
-                </Link>
-                <Link className="font-medium underline" href={`/policies/${templateId}/edit`} onClick={() => router.refresh()}>
-                  Edit version {conflict} instead
-                </Link>
-              </p>
-            </Alert>
+              <Link className="font-medium underline" href={`/policies/${templateId}/diff?from=${base.version}&to=${conflict.current.version}`} target="_blank">
+                See what changed in version {conflict.current.version}
+              </Link>
+              {conflict.rebase.conflicts.length === 0 ? (
+                <p>Your edit does not touch what changed: it can be re-applied on version {conflict.current.version} as it is.</p>
+              ) : (
+                <fieldset className="space-y-2">
+                  <legend className="font-medium">Both of you changed {conflict.rebase.conflicts.length === 1 ? 'this field' : 'these fields'}; choose per field:</legend>
+                  {conflict.rebase.conflicts.map((item) => (
+                    <div key={item.path} className="rounded bg-white/70 p-2 text-xs ring-1 ring-amber-200" data-testid={`conflict-${item.path}`}>
+                      <p className="font-medium">{item.label}</p>
+                      {(['mine', 'theirs'] as const).map((side) => (
+                        <label key={side} className="mt-1 flex items-start gap-2">
+                          <input
+                            type="radio"
+                            name={`conflict-${item.path}`}
+                            checked={conflict.takeTheirs.has(item.path) === (side === 'theirs')}
+                            onChange={() => {
+                              const next = new Set(conflict.takeTheirs);
+                              if (side === 'theirs') next.add(item.path);
+                              else next.delete(item.path);
+                              setConflict({ ...conflict, takeTheirs: next });
+                            }}
+                          />
+                          <span>
+                            {side === 'mine' ? 'Mine: ' : `Version ${conflict.current.version}: `}
+                            <code className="break-all">{show(side === 'mine' ? item.mine : item.theirs)}</code>
+                          </span>
+                        </label>
+                      ))}
+                    </div>
+                  ))}
+                </fieldset>
+              )}
+              <div className="flex flex-wrap gap-2">
+                <Button size="sm" onClick={reapply}>
+                  Re-apply my edit on version {conflict.current.version}
+                </Button>
+                <Button size="sm" variant="secondary" onClick={takeTheirsOnly}>
+                  Discard my edit, edit version {conflict.current.version}
+                </Button>
+              </div>
+            </div>
           ) : null}
           <div className="flex gap-2">
-            <Button onClick={save} disabled={pending || clientIssues.length > 0 || (trustsAll && !acknowledgeTrustAll) || !changed}>
+            <Button onClick={save} disabled={pending || blocker !== null} aria-describedby="save-blocker">
               {pending ? 'Saving…' : 'Save new version'}
             </Button>
             <Link href={`/policies/${templateId}`} className="inline-flex items-center px-2 text-sm text-slate-600 hover:text-slate-900">
               Cancel
             </Link>
           </div>
+          {blocker && changed ? (
+            <p id="save-blocker" className="text-xs text-slate-600" data-testid="save-blocker">
+              {blocker}
+            </p>
+          ) : null}
         </div>
       </aside>
     </div>

@@ -1,56 +1,34 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { Button } from '@/components/ui/Button';
-import type { PolicySettings } from '@/lib/policy/settings';
-import { formatSettings, parseSettingsText, type ParsedSettings } from './json';
+import { draftText, textInvalid, type Draft } from './draft';
 import { codeAreaClasses } from './styles';
 
-interface Draft {
-  text: string;
-  parsed: ParsedSettings;
-}
-
-function draftOf(settings: PolicySettings): Draft {
-  return { text: formatSettings(settings), parsed: { kind: 'ok', settings } };
-}
-
 /**
- * The settings document as JSON text. Every keystroke is parsed; a valid document is passed on
- * at once, anything else is explained and held back, so `value` is always a valid document.
+ * The settings document as JSON text. Controlled by the editor's draft (./draft.ts), which keeps
+ * the admin's text as typed — across view switches and while invalid — and passes valid text on
+ * as the document at once.
  */
-export function RawJsonEditor({ value, onChange, disabled = false }: { value: PolicySettings; onChange: (next: PolicySettings) => void; disabled?: boolean }) {
+export function RawJsonEditor({
+  draft,
+  onText,
+  onSettle,
+  onDiscard,
+  disabled = false,
+}: {
+  draft: Draft;
+  onText: (text: string) => void;
+  /** The text area lost focus. */
+  onSettle: () => void;
+  onDiscard: () => void;
+  disabled?: boolean;
+}) {
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const [draft, setDraft] = useState(() => draftOf(value));
-  const [focused, setFocused] = useState(false);
-  // The last `value` this editor has accounted for: what it was given, or what it passed on.
-  const [seen, setSeen] = useState(value);
-  // `value` changed elsewhere while the text could not simply be replaced (being typed, or invalid).
-  const [missed, setMissed] = useState(false);
-  const dirty = draft.parsed.kind !== 'ok';
-
-  // Adjusted while rendering rather than in an effect, so the re-synced text shows in the same paint.
-  if (seen !== value) {
-    setSeen(value);
-    if (!focused && !dirty) setDraft(draftOf(value));
-    else setMissed(true);
-  }
-
-  function edit(text: string) {
-    const parsed = parseSettingsText(text);
-    setDraft({ text, parsed });
-    // Whitespace and key order are not changes; passing them on would mark the template edited.
-    if (parsed.kind === 'ok' && JSON.stringify(parsed.settings) !== JSON.stringify(value)) {
-      setSeen(parsed.settings);
-      onChange(parsed.settings);
-    }
-  }
-
-  function discard() {
-    setDraft(draftOf(value));
-    setMissed(false);
-  }
+  const text = draftText(draft);
+  const parsed = draft.raw?.parsed ?? ({ kind: 'ok', settings: draft.settings } as const);
+  const dirty = textInvalid(draft);
 
   function goTo(offset: number) {
     const element = textarea.current;
@@ -59,14 +37,13 @@ export function RawJsonEditor({ value, onChange, disabled = false }: { value: Po
     element.setSelectionRange(offset, Math.min(offset + 1, element.value.length));
   }
 
-  const lines = draft.text.split('\n').length;
-  const { parsed } = draft;
+  const lines = text.split('\n').length;
   const summary =
     parsed.kind === 'ok'
       ? 'Valid settings. Changes apply as you type.'
       : parsed.kind === 'syntax'
-        ? 'JSON syntax error; changes are not applied until it is fixed.'
-        : `${parsed.issues.length === 1 ? '1 problem' : `${parsed.issues.length} problems`} with the settings; changes are not applied until they are fixed.`;
+        ? 'JSON syntax error: nothing can be saved until it is fixed.'
+        : `${parsed.issues.length === 1 ? '1 problem' : `${parsed.issues.length} problems`} with the settings: nothing can be saved until they are fixed.`;
 
   return (
     <div className="space-y-3 rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
@@ -79,17 +56,10 @@ export function RawJsonEditor({ value, onChange, disabled = false }: { value: Po
       <textarea
         ref={textarea}
         id={id}
-        value={draft.text}
-        onChange={(event) => edit(event.target.value)}
-        onFocus={() => setFocused(true)}
-        onBlur={() => {
-          setFocused(false);
-          // Once the text is left valid, show it the way it is stored (formatted, normalized).
-          if (!dirty) {
-            setDraft(draftOf(value));
-            setMissed(false);
-          }
-        }}
+        value={text}
+        onChange={(event) => onText(event.target.value)}
+        // Once the text is left valid, it is shown the way it is stored (formatted, normalized).
+        onBlur={onSettle}
         readOnly={disabled}
         rows={Math.min(40, Math.max(12, lines + 1))}
         wrap="off"
@@ -122,13 +92,9 @@ export function RawJsonEditor({ value, onChange, disabled = false }: { value: Po
         </ul>
       ) : null}
       {dirty ? (
-        <div
-          className={`flex flex-wrap items-center justify-between gap-2 rounded-md px-3 py-2 text-sm ring-1 ring-inset ${
-            missed ? 'bg-amber-50 text-amber-900 ring-amber-200' : 'bg-slate-50 text-slate-600 ring-slate-200'
-          }`}
-        >
-          <span>{missed ? 'The settings were changed elsewhere while this text had errors.' : 'The settings keep their last valid state until the text is fixed.'}</span>
-          <Button variant="secondary" size="sm" onClick={discard}>
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600 ring-1 ring-inset ring-slate-200">
+          <span>Your text is kept as typed; the form and the findings show the last valid settings until it is fixed.</span>
+          <Button variant="secondary" size="sm" onClick={onDiscard} disabled={disabled}>
             Discard my text
           </Button>
         </div>

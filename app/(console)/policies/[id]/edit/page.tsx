@@ -6,6 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
 import { getTemplate } from '@/lib/templates/templates';
+import { saveTemplateVersionAction } from '../../actions';
 
 export const metadata = { title: 'Edit template' };
 
@@ -29,6 +30,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
           baseVersion={template.latestVersion}
           initialSettings={template.settings}
           initialEnvironment={template.teams.some((team) => team.environment === 'production') ? 'production' : 'development'}
+          saveAction={saveTemplateVersionAction}
         />
       ) : (
         <Forbidden what={template.archived ? 'editing an archived template' : 'editing templates'} />
