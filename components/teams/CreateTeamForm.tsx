@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { createTeamAction } from '@/app/(console)/teams/actions';
 import { ActionMessage, issueFor } from '@/components/ui/ActionMessage';
 import { Field, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import type { ActionResult } from '@/lib/http/action';
 
 const slugify = (name: string) =>
   name
@@ -14,10 +14,12 @@ const slugify = (name: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 64);
 
-export function CreateTeamForm() {
-  const [result, formAction] = useActionState(createTeamAction, null);
+/** Every input is controlled, so a server error (e.g. a duplicate slug) keeps what was entered — Production included. */
+export function CreateTeamForm({ action }: { action: (previous: ActionResult, formData: FormData) => Promise<ActionResult> }) {
+  const [result, formAction] = useActionState(action, null);
   const [name, setName] = useState('');
   const [slug, setSlug] = useState<string | null>(null);
+  const [environment, setEnvironment] = useState<'development' | 'production'>('development');
   return (
     <form action={formAction} className="space-y-4" aria-label="Create a team">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -33,10 +35,10 @@ export function CreateTeamForm() {
         <p className="text-xs text-slate-500">Production teams get the stricter production lint rules (no autopilot, sandbox on, shell tool excluded, telemetry off).</p>
         <div className="mt-2 flex gap-4 text-sm">
           <label className="flex items-center gap-2">
-            <input type="radio" name="environment" value="development" defaultChecked /> Development
+            <input type="radio" name="environment" value="development" checked={environment === 'development'} onChange={() => setEnvironment('development')} /> Development
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="environment" value="production" /> Production
+            <input type="radio" name="environment" value="production" checked={environment === 'production'} onChange={() => setEnvironment('production')} /> Production
           </label>
         </div>
       </fieldset>

@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
-import { assignOrgPolicyAction, assignTeamPolicyAction } from '@/app/(console)/teams/actions';
+import { useActionState, useState } from 'react';
 import { ActionMessage } from '@/components/ui/ActionMessage';
 import { Field, SelectInput, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import type { ActionResult } from '@/lib/http/action';
 
 export interface TemplateOption {
   id: string;
@@ -12,26 +12,49 @@ export interface TemplateOption {
   latestVersion: number;
 }
 
-/** Picks the template of a layer (organization default or team) and optionally pins a version. */
+export interface Assignment {
+  templateId: string | null;
+  pinnedVersion: number | null;
+}
+
+export type AssignAction = (previous: ActionResult<Assignment>, formData: FormData) => Promise<ActionResult<Assignment>>;
+
+/**
+ * Picks the template of a layer (organization default or team) and optionally pins a version.
+ * The inputs are controlled: after a save they show what was saved (the action answers with it),
+ * after an error what the admin chose — never the defaults the form was first rendered with, which
+ * a reset would bring back and the next Save would store.
+ */
 export function PolicyAssignmentForm({
   layer,
   teamId,
   templates,
   current,
+  action,
 }: {
   layer: 'org' | 'team';
   teamId?: string;
   templates: TemplateOption[];
   current: { templateId: string; pinnedVersion: number | null } | null;
+  action: AssignAction;
 }) {
-  const [result, formAction] = useActionState(layer === 'org' ? assignOrgPolicyAction : assignTeamPolicyAction, null);
+  const [templateId, setTemplateId] = useState(current?.templateId ?? '');
+  const [version, setVersion] = useState(current?.pinnedVersion ? String(current.pinnedVersion) : '');
+  const [result, formAction] = useActionState(async (previous: ActionResult<Assignment>, formData: FormData) => {
+    const outcome = await action(previous, formData);
+    if (outcome?.ok && outcome.data) {
+      setTemplateId(outcome.data.templateId ?? '');
+      setVersion(outcome.data.pinnedVersion ? String(outcome.data.pinnedVersion) : '');
+    }
+    return outcome;
+  }, null);
   const label = layer === 'org' ? 'Organization default template' : 'Team template';
   return (
     <form action={formAction} className="space-y-3" aria-label={label}>
       {teamId ? <input type="hidden" name="teamId" value={teamId} /> : null}
       <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
         <Field label={label} name={`${layer}-templateId`}>
-          <SelectInput name="templateId" id={`${layer}-templateId`} defaultValue={current?.templateId ?? ''}>
+          <SelectInput name="templateId" id={`${layer}-templateId`} value={templateId} onChange={(event) => setTemplateId(event.target.value)}>
             <option value="">{layer === 'org' ? 'None' : 'None (only the organization default)'}</option>
             {templates.map((template) => (
               <option key={template.id} value={template.id}>
@@ -41,7 +64,7 @@ export function PolicyAssignmentForm({
           </SelectInput>
         </Field>
         <Field label="Pin to version" name={`${layer}-version`} hint="Blank follows the latest version.">
-          <TextInput name="version" id={`${layer}-version`} type="number" min={1} defaultValue={current?.pinnedVersion ?? ''} />
+          <TextInput name="version" id={`${layer}-version`} type="number" min={1} value={version} onChange={(event) => setVersion(event.target.value)} />
         </Field>
       </div>
       <SubmitButton variant="secondary" pendingLabel="Saving…">

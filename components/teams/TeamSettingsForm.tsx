@@ -1,27 +1,43 @@
 'use client';
 
-import { useActionState } from 'react';
-import { deleteTeamAction, updateTeamAction } from '@/app/(console)/teams/actions';
+import { useActionState, useState } from 'react';
 import { ActionMessage, issueFor } from '@/components/ui/ActionMessage';
 import { Field, SelectInput, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import type { ActionResult } from '@/lib/http/action';
 
-export function TeamSettingsForm({ team, canDelete }: { team: { id: string; name: string; slug: string; environment: string }; canDelete: boolean }) {
-  const [result, update] = useActionState(updateTeamAction, null);
-  const [deleteResult, remove] = useActionState(deleteTeamAction, null);
+type FormAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
+
+/** Controlled inputs: after an error they keep what was entered, after a save they show the saved values. */
+export function TeamSettingsForm({
+  team,
+  canDelete,
+  updateAction,
+  deleteAction,
+}: {
+  team: { id: string; name: string; slug: string; environment: string };
+  canDelete: boolean;
+  updateAction: FormAction;
+  deleteAction: FormAction;
+}) {
+  const [result, update] = useActionState(updateAction, null);
+  const [deleteResult, remove] = useActionState(deleteAction, null);
+  const [name, setName] = useState(team.name);
+  const [slug, setSlug] = useState(team.slug);
+  const [environment, setEnvironment] = useState(team.environment);
   return (
     <div className="space-y-4">
       <form action={update} className="space-y-3" aria-label="Team details">
         <input type="hidden" name="teamId" value={team.id} />
         <div className="grid gap-3 sm:grid-cols-3">
           <Field label="Name" name="team-name" error={issueFor(result, 'name')}>
-            <TextInput name="name" id="team-name" defaultValue={team.name} required />
+            <TextInput name="name" id="team-name" value={name} onChange={(event) => setName(event.target.value)} required />
           </Field>
           <Field label="Slug" name="team-slug" error={issueFor(result, 'slug')}>
-            <TextInput name="slug" id="team-slug" defaultValue={team.slug} required />
+            <TextInput name="slug" id="team-slug" value={slug} onChange={(event) => setSlug(event.target.value)} required />
           </Field>
           <Field label="Environment" name="team-environment">
-            <SelectInput name="environment" id="team-environment" defaultValue={team.environment}>
+            <SelectInput name="environment" id="team-environment" value={environment} onChange={(event) => setEnvironment(event.target.value)}>
               <option value="development">Development</option>
               <option value="production">Production</option>
             </SelectInput>

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/http/action';
 import { formToObject } from '@/lib/http/form';
-import { archiveTemplate, createTemplate, rollbackTemplate, saveTemplateVersion } from '@/lib/templates/templates';
+import { archiveTemplate, createTemplate, purgeTemplateSecrets, rollbackTemplate, saveTemplateVersion } from '@/lib/templates/templates';
 
 export async function createTemplateAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const { start, ...fields } = formToObject(formData);
@@ -29,11 +29,24 @@ export async function saveTemplateVersionAction(templateId: string, input: unkno
 }
 
 export async function rollbackTemplateAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const { templateId, toVersion, baseVersion } = formToObject(formData);
+  const { templateId, toVersion, baseVersion, acknowledgeRisks } = formToObject(formData, ['acknowledgeRisks']);
   return runAction(async () => {
-    const template = await rollbackTemplate(await requireUser(), String(templateId), { toVersion: Number(toVersion), baseVersion: Number(baseVersion) });
+    const template = await rollbackTemplate(await requireUser(), String(templateId), {
+      toVersion: Number(toVersion),
+      baseVersion: Number(baseVersion),
+      ...((acknowledgeRisks as string[]).length ? { acknowledgeRisks } : {}),
+    });
     revalidatePath(`/policies/${template.id}`);
     return { message: `Rolled back: version ${template.latestVersion} equals version ${String(toVersion)}.` };
+  });
+}
+
+export async function purgeTemplateSecretsAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const { templateId } = formToObject(formData);
+  return runAction(async () => {
+    const { versions } = await purgeTemplateSecrets(await requireUser(), String(templateId));
+    revalidatePath(`/policies/${String(templateId)}`);
+    return { message: versions.length ? `Secrets purged from version${versions.length === 1 ? '' : 's'} ${versions.join(', ')}. Rotate them: they were downloadable until now.` : 'No version holds a literal secret.' };
   });
 }
 

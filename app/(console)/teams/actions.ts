@@ -5,7 +5,6 @@ import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/http/action';
 import { formToObject } from '@/lib/http/form';
-import { parseJsonText } from '@/lib/http/json';
 import { assignOrgPolicy, assignTeamPolicy, createTeam, deleteProject, deleteTeam, setProjectOverrides, updateTeam } from '@/lib/teams/teams';
 
 /** Template select + optional pin from a form: "" means none / follow latest. */
@@ -42,30 +41,41 @@ export async function deleteTeamAction(_previous: ActionResult, formData: FormDa
   return result;
 }
 
-export async function assignTeamPolicyAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+/** What an assignment form shows after a save: the saved layer, never its own stale defaults. */
+export interface SavedAssignment {
+  templateId: string | null;
+  pinnedVersion: number | null;
+}
+
+export async function assignTeamPolicyAction(_previous: ActionResult<SavedAssignment>, formData: FormData): Promise<ActionResult<SavedAssignment>> {
   const { teamId, ...fields } = formToObject(formData);
   return runAction(async () => {
-    await assignTeamPolicy(await requireUser(), String(teamId), assignmentFrom(fields));
+    const team = await assignTeamPolicy(await requireUser(), String(teamId), assignmentFrom(fields));
     revalidatePath(`/teams/${String(teamId)}`);
-    return { message: 'Team policy saved.' };
-  });
-}
-
-export async function assignOrgPolicyAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runAction(async () => {
-    await assignOrgPolicy(await requireUser(), assignmentFrom(formToObject(formData)));
     revalidatePath('/teams');
-    return { message: 'Organization default saved.' };
+    return { message: 'Team policy saved.', data: { templateId: team.policy?.templateId ?? null, pinnedVersion: team.policy?.pinnedVersion ?? null } };
   });
 }
 
-export async function setProjectOverridesAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const { teamId, slug, overrides } = formToObject(formData);
+export async function assignOrgPolicyAction(_previous: ActionResult<SavedAssignment>, formData: FormData): Promise<ActionResult<SavedAssignment>> {
   return runAction(async () => {
-    const parsed = parseJsonText(typeof overrides === 'string' ? overrides : '{}');
-    const project = await setProjectOverrides(await requireUser(), String(teamId), String(slug ?? ''), { overrides: parsed });
-    revalidatePath(`/teams/${String(teamId)}`);
-    return { message: `Overrides of project ${project.slug} saved.` };
+    const policy = await assignOrgPolicy(await requireUser(), assignmentFrom(formToObject(formData)));
+    revalidatePath('/teams');
+    return { message: 'Organization default saved.', data: { templateId: policy?.templateId ?? null, pinnedVersion: policy?.pinnedVersion ?? null } };
+  });
+}
+
+/** Called by the project editor with the whole layer (not a form post): JSON-shaped input. */
+export async function setProjectOverridesAction(
+  teamId: string,
+  slug: string,
+  input: { overrides: unknown; acknowledgeRisks?: string[] },
+): Promise<ActionResult<{ slug: string; overrides: unknown }>> {
+  return runAction(async () => {
+    const project = await setProjectOverrides(await requireUser(), teamId, slug, input);
+    revalidatePath(`/teams/${teamId}`);
+    revalidatePath('/teams');
+    return { message: `Overrides of project ${project.slug} saved.`, data: { slug: project.slug, overrides: project.overrides } };
   });
 }
 

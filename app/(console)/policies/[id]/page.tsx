@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArchiveTemplateButton } from '@/components/policies/ArchiveTemplateButton';
 import { DownloadMenu } from '@/components/policies/DownloadMenu';
 import { FindingsSummary } from '@/components/policies/FindingsSummary';
+import { PurgeSecretsButton } from '@/components/policies/PurgeSecretsButton';
 import { RiskBadge } from '@/components/policies/RiskBadge';
 import { SettingsTable } from '@/components/policies/SettingsTable';
 import { VersionHistory } from '@/components/policies/VersionHistory';
@@ -19,6 +20,7 @@ import { requestOrigin } from '@/lib/http/origin';
 import { flattenSettings, layerSets } from '@/lib/policy/fields';
 import { completeSettings } from '@/lib/policy/merge';
 import { getTemplate, listVersions } from '@/lib/templates/templates';
+import { purgeTemplateSecretsAction, rollbackTemplateAction } from '../actions';
 
 export const metadata = { title: 'Policy template' };
 
@@ -33,6 +35,7 @@ export default async function TemplatePage({ params, searchParams }: { params: P
   const [template, versions] = loaded;
   const isLatest = template.version.version === template.latestVersion;
   const canWrite = can(actor, 'templates:write') && !template.archived;
+  const withSecrets = versions.filter((v) => v.holdsSecret).map((v) => v.version);
   return (
     <>
       <PageHeader
@@ -93,7 +96,12 @@ export default async function TemplatePage({ params, searchParams }: { params: P
           </div>
         </Card>
         <Card title="History" description="Every save is an immutable version. Rolling back saves a new version equal to an old one.">
-          <VersionHistory templateId={template.id} versions={versions} latestVersion={template.latestVersion} canWrite={canWrite} />
+          {withSecrets.length && can(actor, 'templates:archive') ? (
+            <div className="mb-4 rounded-md bg-red-50 p-3 ring-1 ring-red-200">
+              <PurgeSecretsButton templateId={template.id} versions={withSecrets} action={purgeTemplateSecretsAction} />
+            </div>
+          ) : null}
+          <VersionHistory templateId={template.id} versions={versions} latestVersion={template.latestVersion} canWrite={canWrite} rollbackAction={rollbackTemplateAction} />
         </Card>
       </div>
     </>

@@ -15,6 +15,7 @@ import { requestOrigin } from '@/lib/http/origin';
 import { getEffectivePolicy } from '@/lib/teams/effective';
 import { getTeam } from '@/lib/teams/teams';
 import { listTemplates } from '@/lib/templates/templates';
+import { assignTeamPolicyAction, deleteProjectAction, deleteTeamAction, setProjectOverridesAction, updateTeamAction } from '../actions';
 
 export const metadata = { title: 'Team' };
 
@@ -27,7 +28,13 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
     throw error;
   };
   const team = await getTeam(actor, id).catch(orNotFound);
-  const [effective, templates] = await Promise.all([getEffectivePolicy(actor, id, project).catch(orNotFound), listTemplates(actor)]);
+  const [effective, teamOnly, templates] = await Promise.all([
+    getEffectivePolicy(actor, id, project).catch(orNotFound),
+    project ? getEffectivePolicy(actor, id).catch(orNotFound) : null,
+    listTemplates(actor),
+  ]);
+  // What project overrides sit on: the team's effective policy without a project.
+  const inherited = (teamOnly ?? effective).settings;
   const { projects } = team;
   const canWrite = can(actor, 'teams:write');
   const tab = (slug: string | null, label: string) => (
@@ -65,7 +72,13 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
         </Card>
         <Card title="Team policy" description="The team layer: a template, following its latest version or pinned to one.">
           {canWrite ? (
-            <PolicyAssignmentForm layer="team" teamId={team.id} templates={templates.map(({ id: templateId, name, latestVersion }) => ({ id: templateId, name, latestVersion }))} current={team.policy} />
+            <PolicyAssignmentForm
+              layer="team"
+              teamId={team.id}
+              templates={templates.map(({ id: templateId, name, latestVersion }) => ({ id: templateId, name, latestVersion }))}
+              current={team.policy}
+              action={assignTeamPolicyAction}
+            />
           ) : (
             <p className="text-sm">{team.policy ? team.policy.templateName : 'None'}</p>
           )}
@@ -75,16 +88,33 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
             {projects.map((p) => (
               <div key={p.slug} className="rounded-lg p-4 ring-1 ring-slate-200">
                 <h3 className="mb-2 font-mono text-sm font-semibold text-slate-900">{p.slug}</h3>
-                {canWrite ? <ProjectOverridesForm teamId={team.id} project={p} /> : <pre className="text-xs">{JSON.stringify(p.overrides, null, 2)}</pre>}
+                {canWrite ? (
+                  <ProjectOverridesForm
+                    key={JSON.stringify(p.overrides)}
+                    teamId={team.id}
+                    environment={team.environment}
+                    inherited={inherited}
+                    project={p}
+                    saveAction={setProjectOverridesAction}
+                    deleteAction={deleteProjectAction}
+                  />
+                ) : (
+                  <pre className="text-xs">{JSON.stringify(p.overrides, null, 2)}</pre>
+                )}
               </div>
             ))}
-            {canWrite ? <ProjectOverridesForm teamId={team.id} /> : null}
+            {canWrite ? (
+              <div className="rounded-lg p-4 ring-1 ring-dashed ring-slate-300">
+                <h3 className="mb-2 text-sm font-semibold text-slate-900">Add a project</h3>
+                <ProjectOverridesForm teamId={team.id} environment={team.environment} inherited={inherited} saveAction={setProjectOverridesAction} />
+              </div>
+            ) : null}
             {!canWrite && projects.length === 0 ? <p className="text-sm text-slate-500">No projects.</p> : null}
           </div>
         </Card>
         {canWrite ? (
           <Card title="Team settings">
-            <TeamSettingsForm team={team} canDelete={can(actor, 'teams:delete')} />
+            <TeamSettingsForm team={team} canDelete={can(actor, 'teams:delete')} updateAction={updateTeamAction} deleteAction={deleteTeamAction} />
           </Card>
         ) : null}
       </div>
