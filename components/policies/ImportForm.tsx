@@ -3,11 +3,13 @@
 import { startTransition, useActionState, useState, type DragEvent } from 'react';
 import { importTemplateAction, previewImportAction } from '@/app/(console)/policies/import/actions';
 import { FindingsSummary } from '@/components/policies/FindingsSummary';
+import { Acknowledgements } from '@/components/policies/editor/Acknowledgements';
 import { ActionMessage } from '@/components/ui/ActionMessage';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field, SelectInput, TextInput } from '@/components/ui/Field';
 import { FORMATS, IMPORTABLE_FORMAT_IDS } from '@/lib/formats/catalog';
+import { evaluateSettingsWrite } from '@/lib/policy/gate';
 
 /**
  * Drop an agent's own settings file, see how it maps to the canonical document (with what
@@ -22,13 +24,17 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
   const [format, setFormat] = useState('');
   const [target, setTarget] = useState('');
   const [name, setName] = useState('');
-  const [acknowledged, setAcknowledged] = useState(false);
+  const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
   const [dragging, setDragging] = useState(false);
-  const mapped = preview?.ok ? preview.data : undefined;
+  // The file and format the preview was made from: a preview of another file is never shown (or saved).
+  const [previewed, setPreviewed] = useState<{ file: File; format: string } | null>(null);
+  const mapped = preview?.ok && previewed?.file === file && previewed.format === format ? preview.data : undefined;
+  // The same risks the server's gate refuses without an acknowledgement.
+  const required = mapped ? evaluateSettingsWrite(mapped.settings).required : [];
 
   function chooseFile(next: File | null) {
     setFile(next);
-    setAcknowledged(false);
+    setAcknowledged(new Set());
   }
 
   function send(dispatch: (data: FormData) => void) {
@@ -37,7 +43,8 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
     data.set('format', format);
     data.set('templateId', target);
     data.set('name', name);
-    if (acknowledged) data.set('acknowledgeTrustAll', 'on');
+    for (const rule of required) if (acknowledged.has(rule)) data.append('acknowledgeRisks', rule);
+    if (dispatch === runPreview && file) setPreviewed({ file, format });
     startTransition(() => dispatch(data));
   }
 
@@ -94,7 +101,7 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
           {previewing ? 'Reading…' : 'Preview'}
         </Button>
         {mapped ? (
-          <Button onClick={() => send(runImport)} disabled={saving || previewing}>
+          <Button onClick={() => send(runImport)} disabled={saving || previewing || required.some((rule) => !acknowledged.has(rule))}>
             {saving ? 'Saving…' : 'Save'}
           </Button>
         ) : null}
@@ -119,11 +126,7 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
             <Alert tone="success">Everything in the file maps to the policy document.</Alert>
           )}
           <FindingsSummary findings={mapped.findings} environment="development" />
-          {mapped.findings.some((finding) => finding.rule === 'trust-all') ? (
-            <label className="flex items-center gap-2 text-sm text-red-900">
-              <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.target.checked)} /> I understand that <code>*</code> trusts every command.
-            </label>
-          ) : null}
+          <Acknowledgements required={required} acknowledged={acknowledged} onChange={setAcknowledged} disabled={saving} />
           <pre className="max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs" data-testid="import-settings">
             {JSON.stringify(mapped.settings, null, 2)}
           </pre>

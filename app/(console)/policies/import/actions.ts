@@ -45,7 +45,10 @@ export async function importTemplateAction(_previous: ActionResult, formData: Fo
       ...upload,
       templateId: typeof target === 'string' && target ? target : null,
       name: typeof name === 'string' ? name : null,
-      acknowledgeRisks: formData.get('acknowledgeTrustAll') === 'on' ? ['trust-all'] : [],
+      acknowledgeRisks: [
+        ...formData.getAll('acknowledgeRisks').filter((value): value is string => typeof value === 'string'),
+        ...(formData.get('acknowledgeTrustAll') === 'on' ? ['trust-all'] : []),
+      ],
     });
     id = outcome.id;
   });
