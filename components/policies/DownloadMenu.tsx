@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { FORMATS, FORMAT_IDS, type FormatId } from '@/lib/formats/catalog';
 
@@ -17,6 +17,34 @@ export function DownloadMenu({
   origin: string;
 }) {
   const [scriptFormat, setScriptFormat] = useState<FormatId>('kiro-project');
+  const menu = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  // Formats below the list's visible part: "N more below" until it is scrolled to the end.
+  const [hiddenBelow, setHiddenBelow] = useState(0);
+  const measure = (list: HTMLUListElement | null) => {
+    if (!list) return;
+    const bottom = list.scrollTop + list.clientHeight;
+    setHiddenBelow([...list.children].filter((item) => (item as HTMLElement).offsetTop + (item as HTMLElement).offsetHeight / 2 > bottom).length);
+  };
+  // Escape and a click outside close the menu, like any menu.
+  useEffect(() => {
+    if (!open) return;
+    const close = () => menu.current?.removeAttribute('open');
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      close();
+      menu.current?.querySelector('summary')?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (event.target instanceof Node && !menu.current?.contains(event.target)) close();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
   const query = (format: FormatId) => {
     const params = new URLSearchParams({ format });
     if (target.kind === 'template' && target.version) params.set('version', String(target.version));
@@ -30,13 +58,17 @@ export function DownloadMenu({
   const curl = `curl -fsS -H "Authorization: Bearer $PILOTLIGHT_TOKEN" \\\n  "${apiUrl}" \\\n  -o ${outFile}`;
 
   return (
-    <details className="group relative">
+    <details ref={menu} className="group relative" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="inline-flex cursor-pointer list-none items-center gap-1.5 rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
         Download
         <span aria-hidden="true" className="text-xs text-slate-500 group-open:rotate-180">▾</span>
       </summary>
       <div className="absolute right-0 z-20 mt-2 w-[34rem] max-w-[90vw] rounded-lg bg-white p-2 shadow-lg ring-1 ring-slate-200" role="menu" aria-label="Download formats">
-        <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
+        <ul
+          ref={open ? measure : undefined}
+          onScroll={(event) => measure(event.currentTarget)}
+          className="max-h-96 divide-y divide-slate-100 overflow-y-auto"
+        >
           {FORMAT_IDS.map((format) => (
             <li key={format}>
               <a
@@ -54,6 +86,11 @@ export function DownloadMenu({
             </li>
           ))}
         </ul>
+        {hiddenBelow > 0 ? (
+          <p className="pointer-events-none -mt-8 h-8 bg-gradient-to-t from-white to-white/0 pt-3 text-center text-xs font-medium text-slate-500" aria-hidden="true" data-testid="download-more">
+            {hiddenBelow} more below ↓
+          </p>
+        ) : null}
         <div className="mt-2 border-t border-slate-100 px-3 pt-3 pb-1">
           <div className="flex items-center justify-between gap-2">
             <label className="text-xs font-medium text-slate-700" htmlFor={`script-format-${target.id}`}>

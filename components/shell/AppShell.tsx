@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
+import { CollapsibleSidebar } from './CollapsibleSidebar';
 import { Logo } from './Logo';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
 import { SidebarNav } from './SidebarNav';
@@ -20,12 +21,15 @@ export function AppShell({ user, switchOrganization, children }: {
   children: ReactNode;
 }) {
   return (
-    <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-slate-900 px-3 py-4">
-        <Link href="/policies" className="mb-6 flex items-center gap-2 px-2 text-white">
-          <Logo />
-          <span className="text-lg font-semibold tracking-tight">Pilotlight</span>
-        </Link>
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <CollapsibleSidebar
+        brand={
+          <Link href="/policies" className="flex items-center gap-2 px-2 text-white">
+            <Logo />
+            <span className="text-lg font-semibold tracking-tight">Pilotlight</span>
+          </Link>
+        }
+      >
         <SidebarNav />
         <div className="mt-auto space-y-3 border-t border-slate-800 pt-4">
           <div className="px-3" data-testid="shell-identity">
@@ -47,8 +51,8 @@ export function AppShell({ user, switchOrganization, children }: {
           </div>
           <SignOutButton />
         </div>
-      </aside>
-      <main className="min-w-0 flex-1 px-8 py-8">
+      </CollapsibleSidebar>
+      <main className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-8">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
     </div>
