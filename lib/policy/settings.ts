@@ -55,10 +55,12 @@ export type McpServer = z.infer<typeof mcpServerSchema>;
 
 export const MCP_SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
-/** A domain, with `*` for any one label (`*.example.com`, `q.*.amazonaws.com`); the top-level label is literal. */
-export const DOMAIN_PATTERN = /^((\*|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)\.)+[a-z]{2,63}$/;
-const domainSchema = z
-  .string()
+/**
+ * A domain, with `*` for any one label (`*.example.com`, `q.*.amazonaws.com`); the registered name
+ * (the last two labels) is literal, so `*.log` or `*.com` is not a domain.
+ */
+export const DOMAIN_PATTERN = /^((\*|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.[a-z]{2,63}$/;
+const domainSchema = line()
   .trim()
   .toLowerCase()
   .regex(DOMAIN_PATTERN, 'Use a domain name such as api.example.com, *.example.com or q.*.amazonaws.com.');

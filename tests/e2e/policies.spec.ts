@@ -79,7 +79,8 @@ test('assign a template to a new team and see the effective policy with provenan
 
   const project = page.getByRole('form', { name: 'Add a project' });
   await project.getByLabel('Project slug').fill('checkout');
-  await project.getByLabel(/Overrides/).fill('{"sandbox": "docker", "mode": "supervised"}');
+  await project.getByRole('tab', { name: /Raw JSON/ }).click();
+  await project.getByLabel('Settings JSON').fill('{"sandbox": "docker", "mode": "supervised"}');
   await project.getByRole('button', { name: 'Add project' }).click();
   await expect(project.getByRole('status')).toHaveText('Overrides of project checkout saved.');
   await page.getByRole('link', { name: 'Project checkout' }).click();
