@@ -25,7 +25,7 @@ test('download every format of a template from the UI and check the saved files'
   await expect(page.getByRole('heading', { name: template.name })).toBeVisible();
 
   const ide = await downloadFormat(page, 'kiro-ide');
-  expect(ide.name).toBe('settings.json');
+  expect(ide.name).toBe('kiro-ide.settings.json'); // four formats are settings.json: the download name tells them apart
   const ideJson = JSON.parse(ide.bytes.toString('utf8')) as Record<string, unknown>;
   expect(ideJson['kiroAgent.agentAutonomy']).toBe('Autopilot');
   expect(ideJson['kiroAgent.trustedCommands']).toContain('npm *');
