@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = {
   'policy.team_assigned': "Set a team's policy",
   'project.overrides_set': "Set a project's overrides",
   'project.deleted': 'Deleted a project',
+  'upload.created': 'Uploaded events',
+  'upload.deleted': 'Deleted an upload',
+  'identities.imported': 'Imported the identity map',
+  'retention.changed': 'Changed the event retention',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

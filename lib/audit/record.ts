@@ -82,6 +82,14 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.$executeRawUnsafe(AUDIT_APPEND_SQL, ...auditAppendParams(entry));
 }
 
+/**
+ * The same append as recordAudit, as a statement for a plain `pg` client in its own transaction
+ * (ingestion writes with COPY, which Prisma cannot do, so its transaction is a pg one).
+ */
+export function auditAppendStatement(entry: AuditEntry): { text: string; values: unknown[] } {
+  return { text: AUDIT_APPEND_SQL, values: auditAppendParams(entry) };
+}
+
 function jsonParam(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
 }
