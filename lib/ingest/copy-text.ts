@@ -4,9 +4,7 @@
  */
 export type CopyValue = string | number | boolean | null | undefined | Date | readonly string[];
 
-// eslint-disable-next-line no-control-regex
 const SPECIAL = /[\\\t\n\r]/;
-// eslint-disable-next-line no-control-regex
 const SPECIAL_G = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 

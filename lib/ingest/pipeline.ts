@@ -17,6 +17,7 @@ import { ACCEPTED_FORMATS_TEXT, isUploadFormat, recordKindOf, UPLOAD_FORMATS, ty
 import { ingestLimits, type IngestLimits } from './limits';
 import { ensurePartitionsAhead, ensurePartitionsFor } from './partitions';
 import { mapPromptRecord } from './prompt-log';
+import { applyRetention } from './retention';
 import { readCsv, readJsonElements, readNdjson, type RawRecord } from './readers';
 import { decodedBytes, newCounters, type ByteCounters } from './source';
 import { insertFromStagingSql, RECORD_TABLES, type BatchSummary } from './sql';
@@ -76,6 +77,7 @@ export interface UploadResult {
 const BATCH_ROWS = 25_000;
 const BATCH_BYTES = 16 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 200;
+const BOMB_PROBE_BYTES = 256 * 1024 * 1024;
 
 interface LoadedContext {
   teams: TeamRef[];
@@ -310,6 +312,11 @@ export async function ingestUpload(actor: Actor, input: UploadInput): Promise<Up
   // Detect first (no transaction or lock is held while a slow client sends its first bytes).
   const { head, stream } = await peek(decodedBytes(input.body, limits, counters));
   if (head.toString('utf8').replace(/^\uFEFF/, '').trim() === '') throw new BadRequestError('The file is empty.', undefined, 'empty_file');
+  if (looksBinary(head) && counters.gzip) {
+    // Binary inside gzip is often a bomb (zeros): inflate a little further, so the ratio and size
+    // caps get to say so (413) before it is called junk (415).
+    for await (const chunk of stream) if (counters.decompressed > BOMB_PROBE_BYTES) break; else void chunk;
+  }
   if (looksBinary(head)) throw new UnsupportedMediaTypeError(`This is not a file Pilotlight reads (binary content). Accepted: ${ACCEPTED_FORMATS_TEXT}.`, { accepted: UPLOAD_FORMATS });
   const format = (input.format as UploadFormat | null) ?? detectFormat(head);
   if (!format) throw new UnsupportedMediaTypeError(`The format of this file is not recognised. Accepted: ${ACCEPTED_FORMATS_TEXT}.`, { accepted: UPLOAD_FORMATS });
@@ -410,6 +417,7 @@ export async function ingestUpload(actor: Actor, input: UploadInput): Promise<Up
     });
     await client.query(audit.text, audit.values);
     await client.query('COMMIT');
+    await applyRetention(actor.orgId).catch((error: unknown) => console.error('Retention purge failed', error));
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {

@@ -19,8 +19,8 @@ export function newCounters(): ByteCounters {
   return { received: 0, decompressed: 0, gzip: false, sha256: createHash('sha256') };
 }
 
-/** The ratio cap applies once this much has been inflated: tiny files legitimately compress well. */
-const RATIO_GRACE_BYTES = 1024 * 1024;
+/** The ratio cap applies once this much has been inflated (tiny files legitimately compress well), before detection looks at the first 64 KiB. */
+const RATIO_GRACE_BYTES = 32 * 1024;
 
 export function isGzip(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
