@@ -74,10 +74,11 @@ export interface UploadResult {
 }
 
 /** Rows per COPY + INSERT batch, and the text size that also ends a batch (long prompt texts). */
-const BATCH_ROWS = 25_000;
+const BATCH_ROWS = Number(process.env.PILOTLIGHT_INGEST_BATCH_ROWS ?? 25_000);
 const BATCH_BYTES = 16 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 200;
 const BOMB_PROBE_BYTES = 256 * 1024 * 1024;
+const TRACE = process.env.PILOTLIGHT_INGEST_TRACE === '1';
 
 interface LoadedContext {
   teams: TeamRef[];
@@ -261,6 +262,7 @@ class BatchWriter {
   }
 
   private async write(lines: string[], months: string[]): Promise<void> {
+    const began = performance.now();
     await ensurePartitionsFor(this.client, RECORD_TABLES[this.kind].table, months);
     const copy = this.client.query(copyFrom(this.copySql));
     await new Promise<void>((resolve, reject) => {
@@ -277,7 +279,9 @@ class BatchWriter {
       }
       copy.end(piece);
     });
+    const copied = performance.now();
     const { rows } = await this.client.query<BatchSummary>(this.insertSql);
+    if (TRACE) console.error(`ingest batch: ${lines.length} rows, copy ${(copied - began).toFixed(0)} ms, insert+rollups ${(performance.now() - copied).toFixed(0)} ms`);
     const summary = rows[0]!;
     for (const key of Object.keys(this.totals) as (keyof BatchSummary)[]) this.totals[key] += Number(summary[key]);
     await this.client.query(`TRUNCATE ${this.staging}`);
