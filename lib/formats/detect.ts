@@ -50,7 +50,7 @@ export function formatFromJson(value: unknown): ImportableFormatId | null {
   if (!isRecord(value)) return null;
   const schema = typeof value.$schema === 'string' ? value.$schema.toLowerCase() : '';
   if (Object.keys(value).some((key) => key.startsWith('kiroAgent.'))) return 'kiro-ide';
-  if (isRecord(value.permissions) || isRecord(value.env) || schema.includes('claude')) return 'claude-code';
+  if (isRecord(value.permissions) || isRecord(value.env) || isRecord(value.sandbox) || schema.includes('claude')) return 'claude-code';
   const telemetryKeys = isRecord(value.telemetry) ? Object.keys(value.telemetry) : [];
   if (
     schema.includes('gemini') ||
@@ -86,7 +86,7 @@ export function jsonFits(format: ImportableFormatId, value: JsonRecord): boolean
     case 'kiro-ide':
       return Object.keys(value).some((key) => key.startsWith('kiroAgent.'));
     case 'claude-code':
-      return has(value, ['permissions', 'env']);
+      return has(value, ['permissions', 'env']) || isRecord(value.sandbox);
     case 'gemini-cli':
       return has(value, [...GEMINI_POLICY_SECTIONS, ...GEMINI_V1_POLICY_KEYS, 'mcpServers']);
     case 'kiro-project':

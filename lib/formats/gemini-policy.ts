@@ -147,7 +147,7 @@ export function geminiDenials(settings: CompleteSettings): { tools: string[]; co
 function trustedRule(command: string): Rule | null {
   const entry = parseTrustEntry(command);
   const base = (fields: Array<[string, string]>): Rule => ({
-    comment: `Trusted: ${show(entry.entry)}`,
+    comment: `Trusted: ${show(entry.kind === 'prefix' ? `${entry.prefix} *` : entry.entry)}`,
     fields: [['toolName', tomlString(SHELL)], ...fields, ['decision', '"allow"'], ['priority', String(GEMINI_POLICY_PRIORITY.allow)], ['modes', tomlArray(TRUSTED_MODES)]],
   });
   switch (entry.kind) {
@@ -201,9 +201,12 @@ export function exportGeminiPolicy(settings: CompleteSettings, _context: ExportC
       });
     }
   }
-  for (const command of unique(settings.trustedCommands.map((c) => c.trim()))) {
+  const written = new Set<string>();
+  for (const command of settings.trustedCommands) {
     const rule = trustedRule(command);
-    if (rule) rules.push(rule);
+    const key = JSON.stringify(rule?.fields);
+    if (rule && !written.has(key)) rules.push(rule);
+    written.add(key);
   }
   rules.push({
     comment: 'Every other shell command asks first',

@@ -80,12 +80,14 @@ export function exportKiroPermissions(settings: CompleteSettings, _context: Expo
 
   const allowed: string[] = [];
   let trustsAll = false;
-  for (const raw of settings.trustedCommands) {
-    const entry = parseTrustEntry(raw);
+  const entries = settings.trustedCommands.map(parseTrustEntry);
+  // An exact command that a `prefix *` entry also trusts is written once, with the prefix.
+  const prefixes = new Set(entries.filter((entry) => entry.kind === 'prefix').map((entry) => entry.prefix));
+  for (const entry of entries) {
     if (entry.kind === 'all') trustsAll = true;
     else if (entry.kind === 'prefix') allowed.push(entry.prefix, `${entry.prefix} *`);
     else if (entry.kind === 'raw-prefix') allowed.push(entry.prefix ? entry.entry : '*');
-    else if (entry.kind === 'exact') allowed.push(entry.prefix);
+    else if (entry.kind === 'exact' && !prefixes.has(entry.prefix)) allowed.push(entry.prefix);
   }
   if (trustsAll) rules.push({ capability: 'shell', effect: 'allow' });
   else if (allowed.length) rules.push({ capability: 'shell', effect: 'allow', match: unique(allowed) });

@@ -17,15 +17,15 @@ function wordPrefix(command: string): string | null {
   return null;
 }
 
-/** A denied entry without its trailing wildcards (`rm *`, `rm:*`, `rm**`, `rm:` → `rm`): denial is by substring anyway. */
+/** A denied entry without its leading and trailing wildcards (`rm *`, `rm:*`, `*rm**`, `rm:` → `rm`): denial is by substring anyway. */
 export function deniedCore(command: string): string {
-  return command.replace(/[\s:*]+$/, '');
+  return command.replace(/^[\s*]+/, '').replace(/[\s:*]+$/, '');
 }
 
 // ---------------------------------------------------------------------------------------------
-// Gemini CLI: `run_shell_command(prefix)` (or the legacy `ShellTool(prefix)`) in tools.allowed /
-// tools.exclude / tools.core; the bare tool name means every command. Gemini matches prefixes (on
-// word boundaries, each part of a chain separately), so an exact policy entry becomes broader.
+// Gemini CLI's deprecated `run_shell_command(prefix)` (or the legacy `ShellTool(prefix)`) in
+// tools.allowed / tools.exclude / tools.core, read on import (the export writes Policy Engine rules,
+// gemini-policy.ts); the bare tool name means every command. Gemini matched prefixes.
 
 const GEMINI_SHELL_TOOLS = ['run_shell_command', 'ShellTool'];
 export const isGeminiShellTool = (name: string): boolean => GEMINI_SHELL_TOOLS.includes(name);
@@ -36,23 +36,10 @@ export function geminiShellArgument(entry: string): string | null {
   return match ? (match[2] ?? '') : null;
 }
 
-/** Trusted command → tools.allowed entry. */
-export function toGeminiAllowed(command: string): string {
-  if (command === '*') return 'run_shell_command';
-  const prefix = command.endsWith('*') ? command.slice(0, -1).trimEnd() : command;
-  return prefix ? `run_shell_command(${prefix})` : 'run_shell_command';
-}
-
 /** tools.allowed shell rule argument → trusted command (a prefix rule, as Gemini reads it). */
 export function fromGeminiAllowed(argument: string): string {
   const prefix = argument.trim();
   return prefix ? `${prefix} *` : '*';
-}
-
-/** Denied command → tools.exclude entry; null when it denies every command (written as the bare tool). */
-export function toGeminiExcluded(command: string): string | null {
-  const core = deniedCore(command);
-  return core ? `run_shell_command(${core})` : null;
 }
 
 export function fromGeminiExcluded(argument: string): string {

@@ -34,7 +34,7 @@ describe('bundle', () => {
     for (const [path, format] of BUNDLE_LAYOUT) {
       expect(decode(entries[`payments-supervised-v7/${path}`])).toBe(decode(exportPolicy(format, preset.settings, context).bytes));
     }
-    expect(new Set(BUNDLE_LAYOUT.map(([, format]) => format)).size).toBe(8);
+    expect(new Set(BUNDLE_LAYOUT.map(([, format]) => format)).size).toBe(10);
   });
 
   it('has a SHA256SUMS in `sha256sum -c` format that matches every other file', () => {

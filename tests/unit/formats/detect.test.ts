@@ -69,11 +69,12 @@ describe('detectFormat by content', () => {
 });
 
 describe('importPolicy errors', () => {
-  it('names the line and column of invalid JSON (400), also for a trailing comma', () => {
-    const error = failure(() => importPolicy({ bytes: bytes('{\n  "kiroAgent.trustedCommands": [\n    "npm test",\n  ]\n}'), fileName: 'settings.json' }));
+  it('names the line and column of invalid JSON (400); a trailing comma is fine, as in VS Code', () => {
+    const error = failure(() => importPolicy({ bytes: bytes('{\n  "kiroAgent.trustedCommands": [\n    "npm test"\n    "npm run lint"\n  ]\n}'), fileName: 'settings.json' }));
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error).toMatchObject({ status: 400, code: 'invalid_json', details: { line: 4, column: 3 } });
-    expect(error.message).toMatch(/^Invalid JSON at line 4, column 3/);
+    expect(error).toMatchObject({ status: 400, code: 'invalid_json', details: { line: 4, column: 5 } });
+    expect(error.message).toMatch(/^Invalid JSON at line 4, column 5: expected "," between entries/);
+    expect(importPolicy({ bytes: bytes('{\n  "kiroAgent.trustedCommands": [\n    "npm test",\n  ],\n}'), fileName: 'settings.json' }).settings).toEqual({ trustedCommands: ['npm test'] });
   });
 
   it('keeps line and column right when comments come first', () => {
@@ -109,7 +110,7 @@ describe('importPolicy errors', () => {
   });
 
   it.each([
-    ['claude-code', json({ 'kiroAgent.trustedCommands': ['x'] }), /not Claude Code managed settings: none of its keys \(kiroAgent\.trustedCommands\).*looks like Kiro IDE settings/],
+    ['claude-code', json({ 'kiroAgent.trustedCommands': ['x'] }), /not Claude Code managed settings: none of its keys \(kiroAgent\.trustedCommands\).*looks like Kiro IDE 0\.x settings/],
     ['kiro-mcp', json({ permissions: {} }), /looks like Claude Code managed settings \(claude-code\)/],
     ['gemini-cli', '.env\n*.log\n', /it is not a JSON object\. It looks like \.gitignore entries/],
     ['gitignore', json({ mcpServers: {} }), /it is a JSON object, not a list of lines\. It looks like Kiro MCP servers/],
@@ -122,6 +123,6 @@ describe('importPolicy errors', () => {
   });
 
   it('accepts an empty object for any explicit JSON format', () => {
-    expect(importPolicy({ bytes: bytes('{}'), format: 'kiro-mcp' })).toEqual({ format: 'kiro-mcp', settings: {}, warnings: [] });
+    expect(importPolicy({ bytes: bytes('{}'), format: 'kiro-mcp' })).toEqual({ format: 'kiro-mcp', settings: {}, warnings: [], droppedControls: [] });
   });
 });

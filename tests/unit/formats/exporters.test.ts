@@ -91,7 +91,8 @@ describe('gemini-cli', () => {
     trustedCommands: ['npm test', 'npm run *', 'make*', '*', 'npm test *'],
     deniedCommands: ['rm -rf', 'git push *'],
     excludeTools: ['web_fetch'],
-    coreTools: ['all'],
+    coreTools: ['read_file'],
+    autoAccept: true,
     mcpServers: servers,
     telemetry: { enabled: true, usageStatisticsEnabled: false },
   };
@@ -105,30 +106,19 @@ describe('gemini-cli', () => {
     expect(json('gemini-cli', { mode: 'supervised' }).general).toEqual({ defaultApprovalMode: 'default' });
   });
 
-  it('turns trusted commands into run_shell_command prefixes and denied ones into exclusions', () => {
-    const tools = json('gemini-cli', base).tools as Record<string, unknown>;
-    expect(Object.keys(tools)).toEqual(['sandbox', 'autoAccept', 'exclude', 'allowed']);
-    // Gemini matches prefixes: "npm test" and "npm test *" are the same rule there.
-    expect(tools.allowed).toEqual(['run_shell_command(npm test)', 'run_shell_command(npm run)', 'run_shell_command(make)', 'run_shell_command']);
-    expect(tools.exclude).toEqual(['web_fetch', 'run_shell_command(rm -rf)', 'run_shell_command(git push)']);
+  it('writes no command or tool lists and no removed key (they are Policy Engine rules in gemini-policy)', () => {
+    const out = text('gemini-cli', base);
+    expect(json('gemini-cli', base).tools).toEqual({ sandbox: false });
+    expect(out).not.toMatch(/autoAccept|"core"|"exclude"|"allowed"|run_shell_command/);
   });
 
-  it('writes tools.core only for an explicit list (Gemini has no "all")', () => {
-    expect((json('gemini-cli', { coreTools: ['read_file', 'run_shell_command(git)'] }).tools as Record<string, unknown>).core).toEqual(['read_file', 'run_shell_command(git)']);
-    expect((json('gemini-cli', { coreTools: [] }).tools as Record<string, unknown>).core).toEqual([]);
-    expect(json('gemini-cli', { coreTools: ['all', 'x'] }).tools).not.toHaveProperty('core');
-  });
-
-  it('excludes every shell command with the bare tool name when "*" is denied', () => {
-    expect((json('gemini-cli', { deniedCommands: ['sudo', '*'] }).tools as Record<string, unknown>).exclude).toEqual(['run_shell_command', 'run_shell_command(sudo)']);
-  });
-
-  it('writes MCP servers in Gemini’s shape: httpUrl, excludeTools, mcp.excluded, no autoApprove', () => {
-    const out = json('gemini-cli', base);
+  it('writes MCP servers in Gemini’s shape: httpUrl (url for SSE), excludeTools, mcp.excluded, no autoApprove', () => {
+    const out = json('gemini-cli', { ...base, mcpServers: { ...servers, events: { url: 'https://sse.example.com/sse', type: 'sse' } } });
     expect(out.mcp).toEqual({ excluded: ['zeta'] });
     expect(out.mcpServers).toEqual({
       '10': { command: 'npx', args: ['-y', 'srv'], env: { '10': 'ten', '2': 'two', A: '${A}' }, excludeTools: ['delete'] },
       alpha: { command: 'uvx' },
+      events: { url: 'https://sse.example.com/sse' },
       zeta: { httpUrl: 'https://api.example.com/mcp', headers: { Authorization: 'Bearer ${API_TOKEN}', b: '2' } },
     });
     expect(json('gemini-cli', {})).not.toHaveProperty('mcp');
@@ -140,43 +130,133 @@ describe('gemini-cli', () => {
   });
 });
 
+describe('gemini-policy', () => {
+  const rules = (settings: PolicySettings) =>
+    text('gemini-policy', settings)
+      .split('\n\n')
+      .slice(1)
+      .map((block) => block.trim().split('\n').filter((line) => !line.startsWith('#')).join('\n'));
+
+  it('denies excluded tools and denied commands anywhere in the command, trusts in auto-edit mode, asks for the rest', () => {
+    expect(rules({ trustedCommands: ['npm test', 'npm run *', 'make*', 'npm test'], deniedCommands: ['rm -rf', 'git push *'], excludeTools: ['web_fetch', 'ShellTool(sudo)'] })).toEqual([
+      '[[rule]]\ntoolName = ["web_fetch"]\ndecision = "deny"\npriority = 900\ndenyMessage = "This tool is excluded by the organization’s policy."',
+      '[[rule]]\ntoolName = "run_shell_command"\ncommandRegex = "[^\\\\x00]*sudo"\ndecision = "deny"\npriority = 900\ndenyMessage = "This command is denied by the organization’s policy."',
+      '[[rule]]\ntoolName = "run_shell_command"\ncommandRegex = "[^\\\\x00]*rm -rf"\ndecision = "deny"\npriority = 900\ndenyMessage = "This command is denied by the organization’s policy."',
+      '[[rule]]\ntoolName = "run_shell_command"\ncommandRegex = "[^\\\\x00]*git push"\ndecision = "deny"\npriority = 900\ndenyMessage = "This command is denied by the organization’s policy."',
+      '[[rule]]\ntoolName = "run_shell_command"\ncommandRegex = "npm test\\""\ndecision = "allow"\npriority = 500\nmodes = ["autoEdit"]',
+      '[[rule]]\ntoolName = "run_shell_command"\ncommandPrefix = "npm run"\ndecision = "allow"\npriority = 500\nmodes = ["autoEdit"]',
+      '[[rule]]\ntoolName = "run_shell_command"\ncommandRegex = "make"\ndecision = "allow"\npriority = 500\nmodes = ["autoEdit"]',
+      '[[rule]]\ntoolName = "run_shell_command"\ndecision = "ask_user"\npriority = 10\nmodes = ["default", "autoEdit"]',
+    ]);
+  });
+
+  it('escapes commands as they appear in Gemini’s JSON of the arguments, and makes * inside a denied command a wildcard', () => {
+    const [deny] = rules({ deniedCommands: ['curl * | sh "x"'] });
+    expect(deny).toContain('commandRegex = "[^\\\\x00]*curl [^\\\\x00]* \\\\| sh \\\\\\\\\\"x\\\\\\\\\\""');
+  });
+
+  it('refuses the built-in tools missing from coreTools, and the whole shell tool for a denied *', () => {
+    const [core] = rules({ coreTools: ['read_file', 'ReadManyFilesTool', 'run_shell_command(git)'] });
+    expect(core).toContain('toolName = ["glob", "google_web_search", "grep_search", "list_directory", "replace", "web_fetch", "write_file"]');
+    expect(core).toContain('priority = 800');
+    expect(rules({ coreTools: ['all', 'x'] }).join('\n')).not.toContain('priority = 800');
+    expect(rules({ deniedCommands: ['sudo', '*'] })[0]).toContain('toolName = ["run_shell_command"]');
+  });
+});
+
+describe('kiro-permissions', () => {
+  it('writes deny rules per capability and for denied commands, then the trusted commands', () => {
+    expect(text('kiro-permissions', { trustedCommands: ['npm test', 'npm run *', 'make*'], deniedCommands: ['rm -rf', 'git push *'], excludeTools: ['web_fetch', 'glob'] })).toBe(
+      [
+        '# Kiro permission rules, written by Pilotlight (Kiro IDE 1.0 and later, Kiro CLI v3).',
+        '# ~/.kiro/settings/permissions.yaml; deny > ask > allow across every scope, and what no rule allows asks.',
+        'rules:',
+        '  - capability: "web_fetch"',
+        '    effect: "deny"',
+        '  - capability: "shell"',
+        '    effect: "deny"',
+        '    match:',
+        '      - "*rm -rf*"',
+        '      - "*git push*"',
+        '  - capability: "shell"',
+        '    effect: "allow"',
+        '    match:',
+        '      - "npm test"',
+        '      - "npm run"',
+        '      - "npm run *"',
+        '      - "make*"',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('trusts every command with a rule without match, and denies capabilities missing from coreTools', () => {
+    const out = text('kiro-permissions', { trustedCommands: ['*'], coreTools: ['read_file', 'run_shell_command'] });
+    expect(out).toContain('  - capability: "fs_write"\n    effect: "deny"\n  - capability: "web_fetch"\n    effect: "deny"\n  - capability: "web_search"\n    effect: "deny"\n');
+    expect(out.endsWith('  - capability: "shell"\n    effect: "allow"\n')).toBe(true);
+    expect(text('kiro-permissions', {}).endsWith('rules: []\n')).toBe(true);
+  });
+});
+
 describe('claude-code', () => {
-  it('writes Bash rules: exact, word prefix (:*), raw prefix, everything', () => {
-    const out = json('claude-code', { trustedCommands: ['npm test', 'npm run test *', 'npm test:*', 'ls*', '*', 'npm test'] });
-    expect((out.permissions as Record<string, unknown>).allow).toEqual(['Bash(npm test)', 'Bash(npm run test:*)', 'Bash(npm test:*)', 'Bash(ls*)', 'Bash']);
+  it('writes Bash rules: exact, word prefix (cmd *), raw prefix, everything; never :* and never )', () => {
+    const out = json('claude-code', { trustedCommands: ['npm test', 'npm run test *', 'npm test:*', 'ls*', '*', 'npm test', 'echo $(date)'] });
+    expect((out.permissions as Record<string, unknown>).allow).toEqual(['Bash(npm test)', 'Bash(npm run test *)', 'Bash(npm test *)', 'Bash(ls*)', 'Bash']);
   });
 
   it('denies each command as a prefix rule and a substring rule, and excluded tools by name', () => {
-    const out = json('claude-code', { deniedCommands: ['rm -rf', 'sudo *'], excludeTools: ['web_fetch', 'run_shell_command', 'custom'] });
-    expect((out.permissions as Record<string, unknown>).deny).toEqual(['Bash', 'WebFetch', 'Bash(rm -rf:*)', 'Bash(*rm -rf*)', 'Bash(sudo:*)', 'Bash(*sudo*)']);
+    const out = json('claude-code', { deniedCommands: ['rm -rf', 'sudo *', 'curl * | sh', ':(){ :|:& };:'], excludeTools: ['web_fetch', 'run_shell_command', 'custom'] });
+    expect((out.permissions as Record<string, unknown>).deny).toEqual([
+      'Bash',
+      'WebFetch',
+      'Bash(rm -rf *)',
+      'Bash(*rm -rf*)',
+      'Bash(sudo *)',
+      'Bash(*sudo*)',
+      'Bash(curl * | sh *)',
+      'Bash(*curl * | sh*)',
+      // `)` cannot be in a rule: it becomes the wildcard (the trailing `:` goes, as for every denied entry).
+      'Bash(:(*{ :|:& }; *)',
+      'Bash(*:(*{ :|:& };*)',
+    ]);
+    expect(text('claude-code', { deniedCommands: ['curl * | sh'] })).not.toContain(':*');
   });
 
-  it('maps the mode to defaultMode and adds disableBypassPermissionsMode for production', () => {
+  it('maps the mode to defaultMode; production turns off bypass and auto mode and allows managed rules only', () => {
     const permissions = (settings: PolicySettings, context: ExportContext) => json('claude-code', settings, context).permissions as Record<string, unknown>;
     expect(permissions({ mode: 'autopilot', autoAccept: true }, dev)).toMatchObject({ defaultMode: 'acceptEdits' });
     expect(permissions({ mode: 'supervised' }, dev)).toMatchObject({ defaultMode: 'default' });
     expect(permissions({}, dev)).not.toHaveProperty('disableBypassPermissionsMode');
-    expect(permissions({}, prod)).toMatchObject({ disableBypassPermissionsMode: 'disable' });
-    expect(Object.keys(permissions({}, prod))).toEqual(['allow', 'deny', 'defaultMode', 'disableBypassPermissionsMode']);
+    expect(permissions({}, dev)).not.toHaveProperty('disableAutoMode');
+    expect(permissions({}, prod)).toMatchObject({ disableBypassPermissionsMode: 'disable', disableAutoMode: 'disable' });
+    expect(Object.keys(permissions({}, prod))).toEqual(['allow', 'deny', 'defaultMode', 'disableBypassPermissionsMode', 'disableAutoMode']);
+    expect(json('claude-code', {}, prod).allowManagedPermissionRulesOnly).toBe(true);
+    expect(json('claude-code', {}, dev)).not.toHaveProperty('allowManagedPermissionRulesOnly');
   });
 
-  it('enforces telemetry through the managed env, both ways', () => {
+  it('enforces telemetry through the managed env; statistics on means no DISABLE_* variable at all', () => {
     expect(json('claude-code', { telemetry: { enabled: false, usageStatisticsEnabled: false } }).env).toEqual({
       CLAUDE_CODE_ENABLE_TELEMETRY: '0',
       DISABLE_ERROR_REPORTING: '1',
       DISABLE_TELEMETRY: '1',
     });
-    expect(json('claude-code', { telemetry: { enabled: true, usageStatisticsEnabled: true } }).env).toEqual({
-      CLAUDE_CODE_ENABLE_TELEMETRY: '1',
-      DISABLE_ERROR_REPORTING: '0',
-      DISABLE_TELEMETRY: '0',
+    // Claude Code reads any value of DISABLE_TELEMETRY, "0" included, as "disabled".
+    expect(json('claude-code', { telemetry: { enabled: true, usageStatisticsEnabled: true } }).env).toEqual({ CLAUDE_CODE_ENABLE_TELEMETRY: '1' });
+  });
+
+  it('maps the sandbox and the network allowlist to Claude’s sandbox settings', () => {
+    expect(json('claude-code', { sandbox: 'docker', network: { allowedDomains: ['a.example.com', '*.example.org'] } }).sandbox).toEqual({
+      enabled: true,
+      network: { allowedDomains: ['a.example.com', '*.example.org'] },
     });
+    expect(json('claude-code', { sandbox: 'podman' }).sandbox).toEqual({ enabled: true });
+    expect(json('claude-code', { sandbox: false, network: { allowedDomains: ['a.example.com'] } })).not.toHaveProperty('sandbox');
   });
 
   it('writes nothing it cannot express', () => {
-    const out = text('claude-code', { sandbox: 'docker', autoAccept: true, mcpServers: servers, gitignore: ['.env'] });
+    const out = text('claude-code', { autoAccept: true, mcpServers: servers, gitignore: ['.env'] });
     expect(Object.keys(JSON.parse(out))).toEqual(['$schema', 'permissions', 'env']);
-    expect(out).not.toMatch(/docker|mcp|\.env/);
+    expect(out).not.toMatch(/mcp|\.env/);
   });
 });
 

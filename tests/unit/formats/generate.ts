@@ -46,10 +46,10 @@ const COMMAND_BASES = [
   'run_shell_command(ls)',
   'git * --help',
   'x :',
-  'tab\there',
-  'line\nbreak',
+  'quote " and \\ backslash',
+  'dollar $HOME `date`',
 ];
-const SUFFIXES = ['', '', '', ' *', '*', ':*', '  *', ' :*', '\t*'];
+const SUFFIXES = ['', '', '', ' *', '*', ':*', '  *', ' :*'];
 const SPECIAL_COMMANDS = ['*', '**', ':*', '* *', '*foo', 'a:', 'rm *', 'curl * | sh', 'x *:*'];
 
 function command(r: Random): string {
@@ -63,6 +63,7 @@ const SERVER_NAMES = ['github', 'brave-search', 'fs', 'db.main', '123', '7', 'A_
 const ENV_NAMES = ['GITHUB_TOKEN', 'B', 'a', '10', '2', 'ÜNÏ', 'API KEY', 'constructor'];
 const VALUES = ['${GITHUB_TOKEN}', 'literal', '', 'ünï "quoted" \\ value', 'Bearer ${API_TOKEN}', '日本'];
 const URLS = ['https://api.example.com/mcp', 'http://localhost:3000/sse?x=1', 'https://mcp.example.org/v1/ünï'];
+const TRANSPORTS = [undefined, undefined, 'http', 'sse'] as const;
 
 function record(r: Random): Record<string, string> {
   return Object.fromEntries(r.some(ENV_NAMES, 4).map((name) => [name, r.pick(VALUES)]));
@@ -76,6 +77,8 @@ function server(r: Random): McpServer {
     if (r.chance(0.6)) out.env = record(r);
   } else {
     out.url = r.pick(URLS);
+    const type = r.pick(TRANSPORTS);
+    if (type) out.type = type;
     if (r.chance(0.6)) out.headers = record(r);
   }
   if (r.chance(0.5)) out.disabled = r.chance(0.5);
@@ -97,6 +100,6 @@ export function generateSettings(r: Random): CompleteSettings {
     excludeTools: r.some(TOOLS, 4),
     mcpServers: Object.fromEntries(servers.map((name) => [name, server(r)])),
     gitignore: r.some(['.env', '*.log', 'node_modules/', '[Bb]in/', '!keep.log'], 4),
-    network: { allowedDomains: r.some(['example.com', '*.example.org', 'prod.download.desktop.kiro.dev'], 3) },
+    network: { allowedDomains: r.some(['example.com', '*.example.org', 'prod.download.desktop.kiro.dev', 'q.*.amazonaws.com'], 3) },
   };
 }

@@ -12,10 +12,33 @@ import { generateSettings, random } from './generate';
  */
 const RUNS = 500;
 const SEED = 20_261_101;
-const FORMATS_UNDER_TEST: ImportableFormatId[] = ['kiro-project', 'kiro-ide', 'gemini-cli', 'claude-code', 'kiro-global', 'kiro-mcp', 'gitignore', 'firewall'];
+const FORMATS_UNDER_TEST: ImportableFormatId[] = [
+  'kiro-permissions',
+  'kiro-project',
+  'kiro-ide',
+  'gemini-cli',
+  'gemini-policy',
+  'claude-code',
+  'kiro-global',
+  'kiro-mcp',
+  'gitignore',
+  'firewall',
+];
 // Notes an import of our own export may carry: Pilotlight re-derives these from the team's
 // environment, and a * inside a command is a wildcard in Claude Code.
-const EXPECTED_NOTES = [/disableBypassPermissionsMode: written by Pilotlight/, /security\.disableYoloMode: written by Pilotlight/, /a \* inside the command is a wildcard/];
+const EXPECTED_NOTES = [
+  /disableBypassPermissionsMode: written by Pilotlight/,
+  /disableAutoMode: written by Pilotlight/,
+  /allowManagedPermissionRulesOnly: written by Pilotlight/,
+  /security\.disableYoloMode: written by Pilotlight/,
+  /a \* inside the command is a wildcard/,
+  /sandbox\.enabled: Claude Code’s own sandbox/,
+];
+/**
+ * Claude Code rules cannot hold `)`: a denied command with one is written with `*` in its place
+ * (refusing a little more), so the first import normalizes it; from there on the bytes are stable.
+ */
+const normalizesOnce = (format: ImportableFormatId, x: CompleteSettings) => format === 'claude-code' && x.deniedCommands.some((command) => command.includes(')'));
 
 const documents = Array.from({ length: RUNS }, (_, i) => ({
   x: generateSettings(random(SEED + i)),
@@ -44,7 +67,8 @@ describe('generated documents', () => {
 describe.each(FORMATS_UNDER_TEST)('%s: export → import → export', (format) => {
   it(`is byte-identical for ${RUNS} generated documents`, () => {
     for (const [index, { x, context }] of documents.entries()) {
-      const first = exportPolicy(format, x, context);
+      let first = exportPolicy(format, x, context);
+      if (normalizesOnce(format, x)) first = exportPolicy(format, completeSettings(importPolicy({ bytes: first.bytes, format }).settings), context);
       const imported = importPolicy({ bytes: first.bytes, format });
       const unexpected = imported.warnings.filter((warning) => !EXPECTED_NOTES.some((note) => note.test(warning)));
       expect(unexpected, `document ${index}`).toEqual([]);

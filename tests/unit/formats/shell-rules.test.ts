@@ -9,8 +9,6 @@ import {
   parseClaudeRule,
   toClaudeAllowed,
   toClaudeDenied,
-  toGeminiAllowed,
-  toGeminiExcluded,
 } from '@/lib/formats/shell-rules';
 
 const TRICKY = ['npm test', 'npm test *', 'npm test:*', 'npm*', '*', '**', ':*', '* *', 'a :*', 'x *:*', '*foo', 'a:', 'a: *', 'git * --help', 'echo )', 'echo (a)', 'Bash(x)', 'run_shell_command(ls)', 'line\nbreak *', 'tab\t*', 'ünï 🚀 *'];
@@ -18,12 +16,14 @@ const TRICKY = ['npm test', 'npm test *', 'npm test:*', 'npm*', '*', '**', ':*',
 describe('Claude Code Bash rules', () => {
   it.each([
     ['npm test', 'Bash(npm test)'],
-    ['npm test *', 'Bash(npm test:*)'],
-    ['npm test:*', 'Bash(npm test:*)'],
-    ['npm   *', 'Bash(npm:*)'],
+    ['npm test *', 'Bash(npm test *)'],
+    ['npm test:*', 'Bash(npm test *)'],
+    ['npm   *', 'Bash(npm *)'],
     ['ls*', 'Bash(ls*)'],
     ['*', 'Bash'],
     [':*', 'Bash'],
+    // No rule can hold `)` (Claude's schema), and widening it would trust more: left out.
+    ['echo $(date)', null],
   ])('trusted %j → %s', (command, rule) => {
     expect(toClaudeAllowed(command)).toBe(rule);
   });
@@ -42,8 +42,13 @@ describe('Claude Code Bash rules', () => {
   });
 
   it.each([
-    ['rm -rf', ['Bash(rm -rf:*)', 'Bash(*rm -rf*)']],
-    ['rm *', ['Bash(rm:*)', 'Bash(*rm*)']],
+    ['rm -rf', ['Bash(rm -rf *)', 'Bash(*rm -rf*)']],
+    ['rm *', ['Bash(rm *)', 'Bash(*rm*)']],
+    ['*rm*', ['Bash(rm *)', 'Bash(*rm*)']],
+    // Never `*` with the `:*` suffix ("will likely never match", says claude doctor).
+    ['curl * | sh', ['Bash(curl * | sh *)', 'Bash(*curl * | sh*)']],
+    // `)` becomes the wildcard: the rule refuses a little more, never less.
+    ['echo $(id)', ['Bash(echo $(id* *)', 'Bash(*echo $(id**)']],
     ['*', ['Bash']],
     ['**', ['Bash']],
   ])('denied %j → %j', (command, rules) => {
@@ -68,44 +73,31 @@ describe('Claude Code Bash rules', () => {
     expect(parseClaudeRule('not a rule')).toBeNull();
   });
 
-  it.each(TRICKY)('to(from(to(%j))) is to(x)', (command) => {
+  it.each(TRICKY)('to(from(to(%j))) is to(x) (once normalized, for a `)` Claude cannot hold)', (command) => {
     const allowed = toClaudeAllowed(command);
-    expect(toClaudeAllowed(fromClaudeAllowed(parseClaudeRule(allowed)?.argument))).toBe(allowed);
+    if (allowed === null) expect(command).toContain(')');
+    else expect(toClaudeAllowed(fromClaudeAllowed(parseClaudeRule(allowed)?.argument))).toBe(allowed);
+    const roundTrip = (rules: string[]) =>
+      rules.map((rule) => {
+        const back = fromClaudeDenied(parseClaudeRule(rule)?.argument).command;
+        return back === '*' ? ['Bash'] : toClaudeDenied(back);
+      });
     const denied = toClaudeDenied(command);
-    for (const rule of denied) {
-      const back = fromClaudeDenied(parseClaudeRule(rule)?.argument).command;
-      expect(back === '*' ? ['Bash'] : toClaudeDenied(back)).toEqual(denied);
-    }
+    const normalized = command.includes(')') ? (roundTrip(denied)[0] ?? []) : denied;
+    for (const rules of roundTrip(normalized)) expect(rules).toEqual(normalized);
+    for (const rule of denied) expect(rule).not.toMatch(/\*.*:\*\)$|\(.*\).*\)$/);
   });
 });
 
-describe('Gemini CLI run_shell_command rules', () => {
-  it.each([
-    ['npm test', 'run_shell_command(npm test)'],
-    ['npm test *', 'run_shell_command(npm test)'],
-    ['npm*', 'run_shell_command(npm)'],
-    ['*', 'run_shell_command'],
-  ])('trusted %j → %s', (command, rule) => {
-    expect(toGeminiAllowed(command)).toBe(rule);
-  });
-
+describe('Gemini CLI run_shell_command rules (read on import)', () => {
   it('reads entries as prefixes, denied entries as substrings', () => {
     expect(fromGeminiAllowed('npm test')).toBe('npm test *');
     expect(fromGeminiAllowed(' ')).toBe('*');
-    expect(toGeminiExcluded('git push *')).toBe('run_shell_command(git push)');
-    expect(toGeminiExcluded('*')).toBeNull();
     expect(fromGeminiExcluded('rm -rf')).toBe('rm -rf');
+    expect(fromGeminiExcluded('git push *')).toBe('git push');
     expect(geminiShellArgument('ShellTool(git status)')).toBe('git status');
     expect(geminiShellArgument('run_shell_command')).toBeNull();
     expect(geminiShellArgument('read_file')).toBeNull();
-  });
-
-  it.each(TRICKY)('to(from(to(%j))) is to(x)', (command) => {
-    const allowed = toGeminiAllowed(command);
-    const argument = geminiShellArgument(allowed);
-    expect(toGeminiAllowed(argument === null ? '*' : fromGeminiAllowed(argument))).toBe(allowed);
-    const excluded = toGeminiExcluded(command);
-    if (excluded !== null) expect(toGeminiExcluded(fromGeminiExcluded(geminiShellArgument(excluded) ?? ''))).toBe(excluded);
   });
 
   it('strips trailing wildcards from denied commands', () => {
@@ -113,5 +105,6 @@ describe('Gemini CLI run_shell_command rules', () => {
     expect(deniedCore('rm:*')).toBe('rm');
     expect(deniedCore('a:')).toBe('a');
     expect(deniedCore('**')).toBe('');
+    expect(deniedCore('*rm -rf*')).toBe('rm -rf');
   });
 });
