@@ -1,7 +1,7 @@
 import { streamedUpload, uploadInput } from '@/lib/ingest/http';
 import { ingestUpload } from '@/lib/ingest/pipeline';
 import { listUploads } from '@/lib/ingest/uploads';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, errorResponse } from '@/lib/http/route';
 
 // The body is read as a stream, never buffered: keep this route dynamic and on Node.js.
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,15 @@ export const POST = apiRoute(
   async ({ request, actor }) => {
     const input = uploadInput(request);
     if ((request.headers.get('accept') ?? '').includes('application/x-ndjson')) return streamedUpload(actor, input);
-    return Response.json(await ingestUpload(actor, input), { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    try {
+      return Response.json(await ingestUpload(actor, input), { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    } catch (error) {
+      // Refused before the whole body was read (a cap, junk): the rest of it is never read, so
+      // the connection cannot be reused for another request.
+      const response = errorResponse(error);
+      response.headers.set('Connection', 'close');
+      return response;
+    }
   },
   { session: true },
 );
