@@ -78,6 +78,7 @@ const BATCH_ROWS = Number(process.env.PILOTLIGHT_INGEST_BATCH_ROWS ?? 25_000);
 const BATCH_BYTES = 16 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 200;
 const BOMB_PROBE_BYTES = 256 * 1024 * 1024;
+const TEMP_BUFFERS = '128MB';
 const TRACE = process.env.PILOTLIGHT_INGEST_TRACE === '1';
 
 interface LoadedContext {
@@ -332,6 +333,10 @@ export async function ingestUpload(actor: Actor, input: UploadInput): Promise<Up
   const client = await getPool().connect();
   let broken = false;
   try {
+    // Room for a batch in the session's temp buffers (8 MB by default), so staging stays in
+    // memory. Only settable before the session's first temp table: the first upload on a pooled
+    // connection sets it for all that follow.
+    await client.query(`SET temp_buffers = '${TEMP_BUFFERS}'`).catch(() => {});
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [0x1d6e57, actor.orgId]);
     const staging = `ingest_stage_${kind}`;

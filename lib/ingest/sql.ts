@@ -30,7 +30,8 @@ export const ROLLUP_TABLES = ['telemetry_hourly', 'latency_hourly', 'command_hou
 
 type Sign = 1 | -1;
 
-const hour = `date_trunc('hour', ts, 'UTC')`;
+// date_bin is plain arithmetic (date_trunc with a time zone converts every row).
+const hour = `date_bin('1 hour', ts, '2000-01-01 00:00:00+00')`;
 const dayOfTs = `(ts AT TIME ZONE 'UTC')::date`;
 const team = `coalesce(team_id, '${NO_TEAM}'::uuid)`;
 
