@@ -5,7 +5,7 @@ import { ActionMessage } from '@/components/ui/ActionMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { ActionResult } from '@/lib/http/action';
 
-export function DeleteUploadButton({ uploadId, fileName, action }: { uploadId: string; fileName: string; action: (previous: ActionResult, formData: FormData) => Promise<ActionResult> }) {
+export function DeleteUploadButton({ uploadId, fileName, action, redirectTo }: { uploadId: string; fileName: string; redirectTo?: string; action: (previous: ActionResult, formData: FormData) => Promise<ActionResult> }) {
   const [result, run] = useActionState(action, null);
   return (
     <form
@@ -16,6 +16,7 @@ export function DeleteUploadButton({ uploadId, fileName, action }: { uploadId: s
       }}
     >
       <input type="hidden" name="uploadId" value={uploadId} />
+      {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
       <SubmitButton variant="danger" size="sm" pendingLabel="Deleting…">
         Delete
       </SubmitButton>

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/http/action';
 import { BadRequestError } from '@/lib/errors';
@@ -12,6 +13,8 @@ export async function deleteUploadAction(_previous: ActionResult, formData: Form
   return runAction(async () => {
     await deleteUpload(await requireUser(), String(formData.get('uploadId') ?? ''));
     revalidatePath('/uploads');
+    // From the upload's own page there is nothing left to show.
+    if (formData.get('redirectTo') === '/uploads') redirect('/uploads');
     return { message: 'Upload deleted.' };
   });
 }

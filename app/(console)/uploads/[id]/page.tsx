@@ -34,7 +34,7 @@ export default async function UploadPage({ params }: { params: Promise<{ id: str
             <Link href="/uploads" className="text-sm text-sky-700 underline">
               All uploads
             </Link>
-            {can(actor, 'uploads:delete') ? <DeleteUploadButton uploadId={upload.id} fileName={upload.fileName} action={deleteUploadAction} /> : null}
+            {can(actor, 'uploads:delete') ? <DeleteUploadButton uploadId={upload.id} fileName={upload.fileName} action={deleteUploadAction} redirectTo="/uploads" /> : null}
           </>
         }
       />
