@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/LoginForm';
 import { AuthCard } from '@/components/auth/AuthCard';
 import { isOidcEnabled } from '@/lib/auth/options';
+import { safeCallbackPath } from '@/lib/auth/redirect';
 import { getCurrentUser } from '@/lib/auth/session';
 import { isSetupRequired } from '@/lib/setup/setup';
 
@@ -12,7 +13,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getCurrentUser()) redirect('/policies');
   const { error, callbackUrl, setup } = await searchParams;
   // Only same-site paths: never bounce a signed-in user to another origin.
-  const safeCallback = callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/policies';
+  const safeCallback = safeCallbackPath(callbackUrl);
   return (
     <AuthCard title="Sign in to Pilotlight" description={setup === 'done' ? 'Your organization is ready. Sign in with the owner account you just created.' : undefined}>
       <LoginForm callbackUrl={safeCallback} oidcEnabled={isOidcEnabled()} initialError={error ?? null} />

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field, TextInput } from '@/components/ui/Field';
+import { safeCallbackPath } from '@/lib/auth/redirect';
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'The e-mail or password is wrong.',
@@ -38,7 +39,8 @@ export function LoginForm({ callbackUrl, oidcEnabled, initialError }: { callback
       setPending(false);
       return;
     }
-    router.replace(callbackUrl);
+    // Checked again here: the prop is the page's, but this is where the browser is sent.
+    router.replace(safeCallbackPath(callbackUrl));
     router.refresh();
   }
 

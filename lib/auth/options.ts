@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { sameOriginRedirect } from './redirect';
 import { authenticateWithOidc, authenticateWithPassword, type SignInContext } from './sign-in';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -67,6 +68,7 @@ export const authOptions: NextAuthOptions = {
     ...(oidcProvider() ? [oidcProvider() as OAuthConfig<OidcProfile>] : []),
   ],
   callbacks: {
+    redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
     async signIn({ account, user }) {
       if (account?.provider !== 'oidc') return true;
       const member = user.email ? await authenticateWithOidc(user.email) : null;
