@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   await migrateDatabase(handle.url);
   const { getPool, closeDatabaseConnections } = await import('../../lib/db/client.ts');
   const { ingestUpload } = await import('../../lib/ingest/pipeline.ts');
+  const { ingestLimits } = await import('../../lib/ingest/limits.ts');
   const { from: copyFrom, to: copyTo } = await import('pg-copy-streams');
   const pool = getPool();
   try {
@@ -90,7 +91,10 @@ async function main(): Promise<void> {
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
     const t0 = performance.now();
-    const result = await ingestUpload(actor, { body: createReadStream(file, { highWaterMark: 256 * 1024 }), fileName: path.basename(file) });
+    // A file over the 512 MiB default cap (the 1 GB run) raises the cap for this run only.
+    const defaults = ingestLimits();
+    const limits = { ...defaults, maxUploadBytes: Math.max(defaults.maxUploadBytes, size), maxDecompressedBytes: Math.max(defaults.maxDecompressedBytes, size) };
+    const result = await ingestUpload(actor, { body: createReadStream(file, { highWaterMark: 256 * 1024 }), fileName: path.basename(file), limits });
     const ingestS = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
