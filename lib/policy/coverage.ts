@@ -104,6 +104,7 @@ export function checkCoverage(trustedCommands: readonly string[], command: strin
   if (parsed.hasBackticks) reasons.push('It contains backticks, whose command is never covered.');
   if (parsed.hasSubshell) reasons.push('It contains a subshell `( … )`, which is never covered.');
   if (parsed.hasProcessSubstitution) reasons.push('It contains a process substitution `<(…)`/`>(…)`, which is never covered.');
+  if (parsed.hasShellInput) reasons.push('It feeds a here-document or here-string to a shell, which runs it as code that is never covered.');
   // If we cannot read it the way the shell will, we cannot vouch for it.
   for (const error of parsed.errors) reasons.push(`The shell would not read it cleanly: ${error}.`);
 

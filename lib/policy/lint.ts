@@ -167,9 +167,9 @@ export function trustEntryDangers(entry: string | TrustEntry): string[] {
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 /** Reserved words that come before a command (`if rm -rf x; then …`, `{ rm -rf x; }`). */
-const LEADING_KEYWORDS = new Set(['!', '{', 'if', 'then', 'else', 'elif', 'do', 'while', 'until']);
+const LEADING_KEYWORDS = new Set(['!', '{', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', 'coproc']);
 /** Reserved words after which no command follows in this segment. */
-const NO_COMMAND_KEYWORDS = new Set(['}', 'fi', 'done', 'esac', 'for', 'case', 'select', 'in', 'function']);
+const NO_COMMAND_KEYWORDS = new Set(['}', 'fi', 'done', 'esac', 'for', 'case', 'select', 'in']);
 const PRIVILEGE: Record<string, string> = {
   sudo: '`sudo` runs commands as root',
   doas: '`doas` runs commands as root',
@@ -246,6 +246,14 @@ function resolveCommand(argv: readonly string[]): Resolved {
     if (name === '') break;
     if (LEADING_KEYWORDS.has(name)) {
       args.shift();
+      // `coproc NAME { …; }`: the name is not the command.
+      if (name === 'coproc' && args[1] === '{') args.shift();
+      continue;
+    }
+    if (name === 'function') {
+      // `function f { rm -rf /; }` and `function f() { … }`: the body runs when f is called.
+      args.splice(0, 2);
+      if (args[0] === '()') args.shift();
       continue;
     }
     if (NO_COMMAND_KEYWORDS.has(name)) return { argv: [], wrapper: null, code, reasons };
@@ -419,10 +427,19 @@ function containsDownloader(parsed: ParsedCommand): boolean {
 const SAFE_DEVICE = /^\/dev\/(null|zero|stdout|stderr|stdin|tty|random|urandom|full|(fd|pts|shm)\/.*)$/;
 const OUTPUT_REDIRECTIONS = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
 
+/** bash's network pseudo-files: not devices, but sockets to another machine. */
+const NETWORK_DEVICE = /^\/dev\/(tcp|udp)\//;
+
 function redirectionDangers(redirections: readonly Redirection[]): string[] {
-  return redirections
-    .filter((r) => OUTPUT_REDIRECTIONS.has(r.op) && r.target.startsWith('/dev/') && !SAFE_DEVICE.test(r.target))
-    .map((r) => `writes directly to the device \`${r.target}\`, destroying what is on it`);
+  const out: string[] = [];
+  for (const r of redirections) {
+    if (NETWORK_DEVICE.test(r.target)) {
+      if (r.op !== '<<' && r.op !== '<<-' && r.op !== '<<<') out.push(`opens a network connection through \`${r.target}\`, the usual building block of a reverse shell`);
+    } else if (OUTPUT_REDIRECTIONS.has(r.op) && r.target.startsWith('/dev/') && !SAFE_DEVICE.test(r.target)) {
+      out.push(`writes directly to the device \`${r.target}\`, destroying what is on it`);
+    }
+  }
+  return out;
 }
 
 function argvDangers(argv: readonly string[]): string[] {
@@ -440,7 +457,9 @@ function argvDangers(argv: readonly string[]): string[] {
   if (/^mkfs(\..+)?$/.test(name) || name === 'mke2fs' || name === 'wipefs') return [`\`${name}\` erases a file system`];
   if (name === 'eval') return ['`eval` runs a string as code, so it can run anything'];
   if (name === 'git' && isGitForcePush(args)) return ['`git push --force` overwrites history on the remote'];
-  if (name === 'find') return findExecDangers(args);
+  if (name === 'find') return [...(args.includes('-delete') ? ['`find … -delete` deletes every file it matches'] : []), ...findExecDangers(args)];
+  if (name === 'truncate') return ['`truncate` cuts files to a given size, destroying their contents'];
+  if (name === 'shred') return ['`shred` overwrites files so they cannot be recovered'];
   return [];
 }
 

@@ -63,7 +63,7 @@ export const DOMAIN_PATTERN = /^((\*|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)\.)*[a-z
 const domainSchema = line()
   .trim()
   .toLowerCase()
-  .regex(DOMAIN_PATTERN, 'Use a domain name such as api.example.com, *.example.com or q.*.amazonaws.com.');
+  .regex(DOMAIN_PATTERN, 'Use a domain name such as api.example.com or *.example.com.');
 
 export const policySettingsSchema = z
   .object({

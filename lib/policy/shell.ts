@@ -14,7 +14,7 @@
  */
 
 export type ShellOperator = ';' | '&&' | '||' | '|' | '|&' | '&' | 'newline';
-export type NestedKind = 'command-substitution' | 'backticks' | 'subshell' | 'process-substitution';
+export type NestedKind = 'command-substitution' | 'backticks' | 'subshell' | 'process-substitution' | 'shell-input';
 
 export interface Redirection {
   /** The file descriptor written before the operator (`2` in `2>&1`), if any. */
@@ -40,7 +40,10 @@ export interface ShellSegment {
 /** Code run in a nested context; `parsed` is the same analysis of its text. */
 export interface NestedCommand {
   kind: NestedKind;
-  /** How it was opened: `$(`, a backtick, `(`, `<(` (read by the command) or `>(` (written to). */
+  /**
+   * How it was opened: `$(`, a backtick, `(`, `<(` (read by the command), `>(` (written to), or
+   * `<<`/`<<<` for a here-document or here-string fed to a shell, which runs it as code.
+   */
   opener: string;
   /** The code inside the delimiters (backslash escapes already removed for backticks). */
   text: string;
@@ -58,6 +61,8 @@ export interface ParsedCommand {
   hasBackticks: boolean;
   hasSubshell: boolean;
   hasProcessSubstitution: boolean;
+  /** A here-document or here-string is fed to a shell (`bash <<EOF`, `sh <<< '…'`): code read from stdin. */
+  hasShellInput: boolean;
   /** Syntax problems (unterminated quotes or parentheses, missing commands…). */
   errors: string[];
 }
@@ -67,6 +72,33 @@ const BINARY: ReadonlySet<ShellOperator> = new Set(['&&', '||', '|', '|&']);
 const METACHARS = ' \t\r\n;&|()<>';
 const REDIRECTION_OPS = ['&>>', '&>', '<<<', '<<-', '<<', '<>', '<&', '>>', '>|', '>&', '>', '<'];
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
+
+/** Shells, whose stdin is code when no script or `-c` is given. */
+const SHELL_NAMES = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'csh', 'tcsh']);
+/** Words that run the rest of the line as a command (`sudo bash <<EOF`). */
+const PASS_THROUGH = new Set(['sudo', 'doas', 'env', 'nohup', 'exec', 'command', 'builtin', 'time', 'nice', 'setsid', 'stdbuf', 'run0', 'pkexec']);
+
+/** Does this simple command read its stdin as shell code? (`bash`, `sudo sh -s`, `env bash -`; not `bash script.sh` or `bash -c …`.) */
+export function readsStdinAsShell(argv: readonly string[]): boolean {
+  let i = 0;
+  while (i < argv.length) {
+    const word = argv[i] ?? '';
+    const name = word.slice(word.lastIndexOf('/') + 1);
+    if (ASSIGNMENT.test(word) || (i > 0 && word.startsWith('-')) || PASS_THROUGH.has(name)) {
+      i++;
+      continue;
+    }
+    if (!SHELL_NAMES.has(name)) return false;
+    for (const arg of argv.slice(i + 1)) {
+      if (arg === '-' || arg === '-s') return true;
+      if (arg === '--') continue;
+      if (/^-[A-Za-z]*c[A-Za-z]*$/.test(arg)) return false;
+      if (!arg.startsWith('-') && !arg.startsWith('+')) return false; // a script file
+    }
+    return true;
+  }
+  return false;
+}
 
 interface Heredoc {
   delimiter: string;
@@ -120,6 +152,7 @@ function buildParsed(source: string, list: ListResult, errors: string[]): Parsed
     hasBackticks: has('backticks', 'hasBackticks'),
     hasSubshell: has('subshell', 'hasSubshell'),
     hasProcessSubstitution: has('process-substitution', 'hasProcessSubstitution'),
+    hasShellInput: has('shell-input', 'hasShellInput'),
     errors,
   };
 }
@@ -166,6 +199,12 @@ function parseList(cur: Cursor, opener: string | null): ListResult {
       redirections: seg.redirections,
       operator: segments.length === 0 ? null : seg.operator,
     });
+    // `sh <<< 'rm -rf /'`: the here-string is the code the shell runs.
+    if (readsStdinAsShell(seg.argv)) {
+      for (const redirection of seg.redirections) {
+        if (redirection.op === '<<<') nested.push(shellInput('<<<', redirection.target, segments.length - 1, cur));
+      }
+    }
     seg = emptySegment(next);
   };
   const group = (start: number) => {
@@ -189,7 +228,7 @@ function parseList(cur: Cursor, opener: string | null): ListResult {
     } else if (c === '\n') {
       cur.i++;
       finish('newline');
-      readHeredocs(cur, nested);
+      readHeredocs(cur, nested, segments);
     } else if (c === ')') {
       cur.i++;
       if (closing) {
@@ -529,13 +568,25 @@ function readParameter(cur: Cursor, nested: NestedCommand[], segment: number): v
   cur.errors.push("unterminated '${'");
 }
 
-/** At the start of a line after `<<DELIM`: skips the here-document bodies (they are data). */
-function readHeredocs(cur: Cursor, nested: NestedCommand[]): void {
+/** Code fed to a shell on stdin, parsed like any other nested command. */
+function shellInput(opener: '<<' | '<<<', text: string, segment: number, cur: Cursor): NestedCommand {
+  const parsed =
+    cur.depth >= MAX_DEPTH ? buildParsed(text, { segments: [], nested: [], closed: false }, ['commands nested too deeply to analyse']) : parseAt(text, cur.depth + 1, cur.errors);
+  return { kind: 'shell-input', opener, text: text.trim(), segment, parsed };
+}
+
+/** At the start of a line after `<<DELIM`: reads the here-document bodies (data, unless a shell reads them). */
+function readHeredocs(cur: Cursor, nested: NestedCommand[], segments: readonly ShellSegment[]): void {
   const pending = cur.heredocs;
   cur.heredocs = [];
   for (const heredoc of pending) {
-    if (!readHeredocBody(cur, heredoc, nested)) {
-      cur.errors.push(`unterminated here-document (missing '${heredoc.delimiter}')`);
+    const start = cur.i;
+    const ok = readHeredocBody(cur, heredoc, nested);
+    if (!ok) cur.errors.push(`unterminated here-document (missing '${heredoc.delimiter}')`);
+    const segment = segments[heredoc.segment];
+    if (segment && readsStdinAsShell(segment.argv)) {
+      const body = cur.src.slice(start, cur.i).replace(/\n?[^\n]*\n?$/, ok ? '' : '$&');
+      nested.push(shellInput('<<', heredoc.stripTabs ? body.replace(/^\t+/gm, '') : body, heredoc.segment, cur));
     }
   }
 }

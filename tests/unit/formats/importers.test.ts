@@ -290,7 +290,7 @@ describe('gitignore and firewall', () => {
     expect(result.warnings).toEqual([
       'line 3: "https://api.example.com/v1" is a URL; imported its host name api.example.com.',
       'line 4: "proxy.example.com:8080" names a port; the policy holds domains only, so the port was dropped.',
-      'line 5: "not a domain" was not imported: Use a domain name such as api.example.com, *.example.com or q.*.amazonaws.com.',
+      'line 5: "not a domain" was not imported: Use a domain name such as api.example.com or *.example.com.',
     ]);
     // A list with wildcard lines is still recognised by its content alone.
     expect(load('app.kiro.dev\nq.*.amazonaws.com\n*.kiro.dev\n', { fileName: 'proxy-allow.txt' }).format).toBe('firewall');
