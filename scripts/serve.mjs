@@ -8,6 +8,7 @@ import cluster from 'node:cluster';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { MALFORMED_PATH_BODY, malformedPath } from './lib/request-guards.mjs';
 
 process.env.NODE_ENV = 'production';
 const port = Number(process.env.PORT ?? 3000);
@@ -45,7 +46,16 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((request, response) => handle(request, response));
+  const server = http.createServer((request, response) => {
+    // The socket's address, for lib/auth/client-address.ts; a client-sent value is overwritten.
+    request.headers['x-pilotlight-client-ip'] = request.socket.remoteAddress ?? '';
+    if (malformedPath(request.url)) {
+      response.writeHead(400, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      response.end(MALFORMED_PATH_BODY);
+      return;
+    }
+    return handle(request, response);
+  });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => process.send?.('ready'));
   const stop = () => server.close(() => process.exit(0));

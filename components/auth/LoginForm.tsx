@@ -10,7 +10,8 @@ import { safeCallbackPath } from '@/lib/auth/redirect';
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'The e-mail or password is wrong.',
-  TooManyAttempts: 'Too many failed attempts for this e-mail. Wait 15 minutes and try again.',
+  TooManyAttempts: 'Too many attempts for this e-mail from here. Wait 15 minutes and try again.',
+  SignInFailed: 'Sign-in is not available right now. Try again in a moment.',
   NotProvisioned: 'Your single sign-on account is not a member of any organization here. Ask an owner to add you.',
   SessionRequired: 'Please sign in to continue.',
 };

@@ -87,24 +87,31 @@ export function chainHash(prevHash: string | null, rowContentHash: string): stri
  */
 export function createChainChecker(): (row: ChainedAuditRow) => ChainBreak | null {
   let previous: ChainedAuditRow | null = null;
+  // After a break the check goes on from the row as stored, so every broken link is reported
+  // once (a tampered row does not hide a later one) instead of only the first.
   return (row) => {
-    const at = { orgId: row.orgId, seq: row.seq, id: row.id };
-    const expectedSeq = previous ? previous.seq + 1 : 1;
-    if (row.seq !== expectedSeq) {
-      return { ...at, reason: 'sequence_gap', message: `expected entry #${expectedSeq} but found #${row.seq}: entries were deleted` };
-    }
-    if (contentHash(row) !== row.contentHash) {
-      return { ...at, reason: 'content_changed', message: `entry #${row.seq} (${row.action}) was modified after it was written` };
-    }
-    if (row.prevHash !== (previous?.hash ?? null)) {
-      return { ...at, reason: 'link_broken', message: `entry #${row.seq} does not point at the hash of entry #${expectedSeq - 1}` };
-    }
-    if (chainHash(row.prevHash, row.contentHash) !== row.hash) {
-      return { ...at, reason: 'hash_mismatch', message: `entry #${row.seq} has a hash that does not match its content and link` };
-    }
+    const broken = checkLink(previous, row);
     previous = row;
-    return null;
+    return broken;
   };
+}
+
+function checkLink(previous: ChainedAuditRow | null, row: ChainedAuditRow): ChainBreak | null {
+  const at = { orgId: row.orgId, seq: row.seq, id: row.id };
+  const expectedSeq = previous ? previous.seq + 1 : 1;
+  if (row.seq !== expectedSeq) {
+    return { ...at, reason: 'sequence_gap', message: `expected entry #${expectedSeq} but found #${row.seq}: entries were deleted` };
+  }
+  if (contentHash(row) !== row.contentHash) {
+    return { ...at, reason: 'content_changed', message: `entry #${row.seq} (${row.action}) was modified after it was written` };
+  }
+  if (row.prevHash !== (previous?.hash ?? null)) {
+    return { ...at, reason: 'link_broken', message: `entry #${row.seq} does not point at the hash of entry #${expectedSeq - 1}` };
+  }
+  if (chainHash(row.prevHash, row.contentHash) !== row.hash) {
+    return { ...at, reason: 'hash_mismatch', message: `entry #${row.seq} has a hash that does not match its content and link` };
+  }
+  return null;
 }
 
 /** The first broken link of one organization's rows (in seq order), or null when intact. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/permissions';
 import type { Tx } from '@/lib/db/client';
+import { storableJson, storableText } from '@/lib/text';
 import { contentHash, type AuditContent } from './chain';
 import type { AuditAction } from './actions';
 
@@ -32,7 +33,16 @@ function actorColumns(actor: AuditActorRef): Pick<AuditContent, 'actorType' | 'a
 
 /** Plain JSON (Dates → ISO strings, undefined dropped) so the stored jsonb hashes as computed. */
 function toJson(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+  return value === undefined ? null : storableJson(JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))));
+}
+
+/** Text columns as PostgreSQL will keep them (see lib/text.ts): the hash must cover exactly that. */
+function column(value: string | null | undefined): string | null {
+  return value == null ? null : storableText(value);
+}
+
+function storableActor(columns: Pick<AuditContent, 'actorType' | 'actorId' | 'actorLabel'>): Pick<AuditContent, 'actorType' | 'actorId' | 'actorLabel'> {
+  return { actorType: columns.actorType, actorId: columns.actorId, actorLabel: column(columns.actorLabel) };
 }
 
 /** The row as written: its content (hashed by the caller's rules) and its content hash. */
@@ -40,10 +50,10 @@ export function auditContent(entry: AuditEntry): { content: AuditContent; hash: 
   const content: AuditContent = {
     orgId: entry.orgId,
     createdAt: new Date().toISOString(),
-    ...actorColumns(entry.actor),
+    ...storableActor(actorColumns(entry.actor)),
     action: entry.action,
-    targetType: entry.target?.type ?? null,
-    targetId: entry.target?.id ?? null,
+    targetType: column(entry.target?.type),
+    targetId: column(entry.target?.id),
     before: toJson(entry.before),
     after: toJson(entry.after),
     details: toJson(entry.details),

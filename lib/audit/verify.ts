@@ -46,7 +46,7 @@ async function* readChain(orgId: string | null): AsyncGenerator<ChainedAuditRow>
 
 /**
  * Verifies every organization's chain (and the chain of rows without an organization) and
- * reports the first broken link of each. Used by `npm run admin -- verify-audit-log`.
+ * reports every broken link of each. Used by `npm run admin -- verify-audit-log`.
  */
 export async function verifyAuditLog(): Promise<VerifyReport> {
   const chains = await getPrisma().auditLog.groupBy({ by: ['orgId'], _count: { _all: true } });
@@ -57,10 +57,7 @@ export async function verifyAuditLog(): Promise<VerifyReport> {
     const check = createChainChecker();
     for await (const row of readChain(chain.orgId)) {
       const broken = check(row);
-      if (broken) {
-        breaks.push(broken);
-        break;
-      }
+      if (broken) breaks.push(broken);
     }
   }
   return { chains: chains.length, rows, breaks };

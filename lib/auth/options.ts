@@ -3,7 +3,10 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { sameOriginRedirect } from './redirect';
-import { authenticateWithOidc, authenticateWithPassword, type SignInContext } from './sign-in';
+import { ACTIVE_ORG_COOKIE } from './active-org';
+import { clientAddress } from './client-address';
+import { authenticateWithOidc, authenticateWithPassword, revokeSessions, sessionIsCurrent, type SignInContext } from './sign-in';
+import { getPrisma } from '@/lib/db/client';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -14,9 +17,12 @@ function headerValue(headers: unknown, name: string): string | null {
 }
 
 function contextFrom(headers: unknown): SignInContext {
+  const cookie = headerValue(headers, 'cookie') ?? '';
+  const preferred = new RegExp(`(?:^|;\\s*)${ACTIVE_ORG_COOKIE}=([^;]+)`).exec(cookie)?.[1] ?? null;
   return {
-    ip: headerValue(headers, 'x-forwarded-for')?.split(',')[0]?.trim() ?? headerValue(headers, 'x-real-ip'),
-    userAgent: headerValue(headers, 'user-agent'),
+    ip: clientAddress((name) => headerValue(headers, name)),
+    userAgent: headerValue(headers, 'user-agent')?.slice(0, 500) ?? null,
+    preferredOrgId: preferred ? decodeURIComponent(preferred) : null,
   };
 }
 
@@ -57,8 +63,18 @@ export const authOptions: NextAuthOptions = {
       name: 'Password',
       credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
-        if (!credentials?.email || !credentials.password) return null;
-        const result = await authenticateWithPassword(credentials.email, credentials.password, contextFrom(request?.headers));
+        // A JSON body may carry anything: only two strings are a sign-in attempt.
+        const email: unknown = credentials?.email;
+        const password: unknown = credentials?.password;
+        if (typeof email !== 'string' || typeof password !== 'string' || !email || !password) return null;
+        let result: Awaited<ReturnType<typeof authenticateWithPassword>>;
+        try {
+          result = await authenticateWithPassword(email, password, contextFrom(request?.headers));
+        } catch (error) {
+          // Logged here; the browser gets a generic code, never the internal message.
+          console.error('pilotlight: sign-in failed:', error instanceof Error ? error.message : error);
+          throw new Error('SignInFailed');
+        }
         if (result.ok) return result.user;
         // next-auth hands a thrown message to the sign-in form as `error`.
         if (result.reason === 'rate_limited') throw new Error('TooManyAttempts');
@@ -77,13 +93,29 @@ export const authOptions: NextAuthOptions = {
       user.id = member.id;
       return true;
     },
-    jwt({ token, user }) {
-      if (user) token.uid = user.id;
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.authTime = Date.now();
+        return token;
+      }
+      // Every renewal (GET /api/auth/session, getServerSession) re-checks the session: a signed-out,
+      // removed or demoted member's cookie, or one past the absolute lifetime, is not renewed —
+      // throwing makes next-auth clear the cookie instead of minting a fresh one.
+      const row = token.uid ? await getPrisma().user.findUnique({ where: { id: token.uid }, select: { sessionsValidAfter: true } }) : null;
+      if (!row || !sessionIsCurrent(token.authTime, row.sessionsValidAfter, SESSION_MAX_AGE_SECONDS)) throw new Error('SessionRevoked');
       return token;
     },
     session({ session, token }) {
       if (token.uid && session.user) session.user = { ...session.user, id: token.uid, email: session.user.email ?? '' };
+      session.authTime = token.authTime;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of the person, not only this browser's cookie.
+    async signOut({ token }) {
+      if (token?.uid) await revokeSessions(token.uid);
     },
   },
 };

@@ -4,11 +4,12 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getPrisma } from '@/lib/db/client';
-import { authOptions } from './options';
+import { authOptions, SESSION_MAX_AGE_SECONDS } from './options';
 import { scopesForRole, type Actor, type Role } from './permissions';
+import { ACTIVE_ORG_COOKIE } from './active-org';
+import { sessionIsCurrent } from './sign-in';
 
-/** Which of the user's organizations the console shows; checked against memberships on every request. */
-export const ACTIVE_ORG_COOKIE = 'pilotlight-org';
+export { ACTIVE_ORG_COOKIE } from './active-org';
 
 export interface CurrentUser {
   actor: Actor;
@@ -31,10 +32,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     select: {
       email: true,
       name: true,
+      sessionsValidAfter: true,
       memberships: { select: { role: true, organization: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } },
     },
   });
   if (!user || user.memberships.length === 0) return null;
+  // Signed out elsewhere, removed, demoted, or past the absolute lifetime: not signed in.
+  if (!sessionIsCurrent(session.authTime, user.sessionsValidAfter, SESSION_MAX_AGE_SECONDS)) return null;
   const preferred = (await cookies()).get(ACTIVE_ORG_COOKIE)?.value;
   const membership = user.memberships.find((m) => m.organization.id === preferred) ?? user.memberships[0]!;
   return {

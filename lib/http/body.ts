@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { BadRequestError, TooLargeError } from '@/lib/errors';
+import { BadRequestError, TooLargeError, ValidationError } from '@/lib/errors';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '@/lib/text';
 import { parseJsonText, parseWith } from './json';
 
 export const DEFAULT_JSON_LIMIT_BYTES = 1024 * 1024;
@@ -33,7 +34,11 @@ export async function readJsonBody(request: Request, options: { maxBytes?: numbe
   const bytes = await readBodyBytes(request, options.maxBytes ?? DEFAULT_JSON_LIMIT_BYTES);
   const text = bytes.toString('utf8');
   if (!text.trim()) throw new BadRequestError('The request body is empty; send a JSON object.', undefined, 'empty_body');
-  return parseJsonText(text);
+  const value = parseJsonText(text);
+  // One place for every JSON API: text PostgreSQL cannot store is a 400 naming the field, not a 500.
+  const unstorable = findUnstorableText(value);
+  if (unstorable) throw new ValidationError('The request body is not valid (1 problem).', [{ path: unstorable, message: UNSTORABLE_TEXT_MESSAGE }]);
+  return value;
 }
 
 /** readJsonBody, then the zod schema (400 listing every issue with its path). */

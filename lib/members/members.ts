@@ -85,6 +85,9 @@ export async function changeMemberRole(actor: Actor, input: unknown): Promise<vo
       throw new ConflictError('This is the last owner: make someone else an owner first.');
     }
     await tx.membership.update({ where: { orgId_userId: { orgId: actor.orgId, userId } }, data: { role } });
+    // Sessions issued under the old role end now (the console re-reads roles anyway; this also
+    // voids cookies a stolen-session holder keeps renewing).
+    await tx.user.update({ where: { id: userId }, data: { sessionsValidAfter: new Date() } });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor,
@@ -106,6 +109,10 @@ export async function removeMember(actor: Actor, input: unknown): Promise<void> 
       throw new ConflictError('This is the last owner and cannot be removed.');
     }
     await tx.membership.delete({ where: { orgId_userId: { orgId: actor.orgId, userId } } });
+    // A removed member's sessions and this organization's tokens of theirs end now; adding the
+    // person again later revives neither (revoked tokens stay revoked, old sessions stay void).
+    await tx.user.update({ where: { id: userId }, data: { sessionsValidAfter: new Date() } });
+    await tx.apiToken.updateMany({ where: { orgId: actor.orgId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actor,

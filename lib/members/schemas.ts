@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { text } from '@/lib/text';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 import { ROLES } from '@/lib/auth/permissions';
 
-export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('Enter a valid e-mail address.'));
+export const emailSchema = text().trim().toLowerCase().max(254).pipe(z.email('Enter a valid e-mail address.'));
 export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
-export const organizationNameSchema = z.string().trim().min(1, 'Name the organization.').max(100);
-export const personNameSchema = z.string().trim().max(200);
+export const organizationNameSchema = text().trim().min(1, 'Name the organization.').max(100);
+export const personNameSchema = text().trim().max(200);
 export const roleSchema = z.enum(ROLES, 'Choose a role: OWNER, ADMIN, EDITOR or AUDITOR.');
 
 export const addMemberSchema = z

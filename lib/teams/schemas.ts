@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@/lib/text';
 import { policySettingsSchema } from '@/lib/policy/settings';
 import { environmentSchema } from '@/lib/templates/schemas';
 
@@ -14,11 +15,11 @@ export const projectSlugSchema = z
   .regex(/^[a-z0-9]([a-z0-9._-]{0,62}[a-z0-9])?$/, 'Use lowercase letters, digits, dots, dashes and underscores.');
 
 export const createTeamSchema = z
-  .object({ name: z.string().trim().min(1, 'Name the team.').max(100), slug: teamSlugSchema, environment: environmentSchema })
+  .object({ name: text().trim().min(1, 'Name the team.').max(100), slug: teamSlugSchema, environment: environmentSchema })
   .strict();
 
 export const updateTeamSchema = z
-  .object({ name: z.string().trim().min(1).max(100).optional(), slug: teamSlugSchema.optional(), environment: environmentSchema.optional() })
+  .object({ name: text().trim().min(1).max(100).optional(), slug: teamSlugSchema.optional(), environment: environmentSchema.optional() })
   .strict()
   .refine((input) => Object.keys(input).length > 0, 'Send at least one of name, slug, environment.');
 
@@ -29,5 +30,5 @@ export const assignPolicySchema = z
   .refine((input) => input.templateId !== null || input.version == null, { message: 'A version needs a template.', path: ['version'] });
 
 export const projectOverridesSchema = z
-  .object({ overrides: policySettingsSchema, acknowledgeRisks: z.array(z.string().max(100)).max(20).optional() })
+  .object({ overrides: policySettingsSchema, acknowledgeRisks: z.array(text().max(100)).max(20).optional() })
   .strict();

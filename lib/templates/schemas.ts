@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { text } from '@/lib/text';
 import { policySettingsSchema } from '@/lib/policy/settings';
 
 const PRESET_IDS = ['autopilot-development', 'supervised-production'] as const;
 
-export const templateNameSchema = z.string().trim().min(1, 'Name the template.').max(100);
-const noteSchema = z.string().trim().max(2000).optional();
+export const templateNameSchema = text().trim().min(1, 'Name the template.').max(100);
+const noteSchema = text().trim().max(2000).optional();
 /** Lint rules the author explicitly accepts (trust-all, hardcoded-secret: see lib/policy/gate.ts). */
-const acknowledgeSchema = z.array(z.string().max(100)).max(20).optional();
+const acknowledgeSchema = z.array(text().max(100)).max(20).optional();
 
 export const createTemplateSchema = z
   .object({
     name: templateNameSchema,
-    description: z.string().trim().max(2000).optional(),
+    description: text().trim().max(2000).optional(),
     settings: policySettingsSchema.optional(),
     preset: z.enum(PRESET_IDS).optional(),
     note: noteSchema,
@@ -47,9 +48,9 @@ export const lintRequestSchema = z.object({ settings: policySettingsSchema, envi
 export const COVERAGE_LIMITS = { trustedCommands: 500, commands: 100, commandLength: 2000, totalCommandChars: 50_000 } as const;
 export const coverageRequestSchema = z
   .object({
-    trustedCommands: z.array(z.string().max(1000)).max(COVERAGE_LIMITS.trustedCommands),
+    trustedCommands: z.array(text().max(1000)).max(COVERAGE_LIMITS.trustedCommands),
     commands: z
-      .array(z.string().max(COVERAGE_LIMITS.commandLength, `A command can be at most ${COVERAGE_LIMITS.commandLength} characters.`))
+      .array(text().max(COVERAGE_LIMITS.commandLength, `A command can be at most ${COVERAGE_LIMITS.commandLength} characters.`))
       .min(1, 'Send at least one command.')
       .max(COVERAGE_LIMITS.commands, `Send at most ${COVERAGE_LIMITS.commands} commands per request.`)
       .refine(

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { text } from '@/lib/text';
 import { SCOPES } from '@/lib/auth/permissions';
 
 export const scopeSchema = z.enum(SCOPES, `Unknown scope; use one of: ${SCOPES.join(', ')}.`);
 
 export const createTokenSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name the token after what uses it.').max(100),
+    name: text().trim().min(1, 'Name the token after what uses it.').max(100),
     scopes: z
       .array(scopeSchema)
       .min(1, 'Choose at least one scope.')

@@ -7,8 +7,8 @@ import { createOrganizationWithMembers, unique } from '../helpers/factories';
 import { signInAs } from '../helpers/session';
 
 vi.mock('next-auth', async (importOriginal) => {
-  const { session } = await import('../helpers/session');
-  return { ...(await importOriginal<object>()), getServerSession: async () => (session.userId ? { user: { id: session.userId, email: '' }, expires: '' } : null) };
+  const { serverSession } = await import('../helpers/session');
+  return { ...(await importOriginal<object>()), getServerSession: async () => serverSession() };
 });
 vi.mock('next/headers', async () => {
   const { session } = await import('../helpers/session');

@@ -92,3 +92,18 @@ describe('findFirstBreak', () => {
     expect(findFirstBreak(rows)).toMatchObject({ seq: 3, reason: 'hash_mismatch' });
   });
 });
+
+describe('createChainChecker after a break', () => {
+  it('goes on from the stored row and reports every tampered entry, not only the first', async () => {
+    const { createChainChecker } = await import('@/lib/audit/chain');
+    const rows = buildChain(6);
+    rows[1] = { ...rows[1]!, after: { email: 'changed@example.com' } };
+    rows[4] = { ...rows[4]!, targetId: 'someone-else' };
+    const check = createChainChecker();
+    const breaks = rows.map(check).filter(Boolean);
+    expect(breaks.map((b) => [b!.seq, b!.reason])).toEqual([
+      [2, 'content_changed'],
+      [5, 'content_changed'],
+    ]);
+  });
+});
