@@ -16,7 +16,7 @@ export function DownloadMenu({
   target: { kind: 'template'; id: string; version?: number } | { kind: 'team'; id: string; project?: string | null };
   origin: string;
 }) {
-  const [scriptFormat, setScriptFormat] = useState<FormatId>('kiro-project');
+  const [scriptFormat, setScriptFormat] = useState<FormatId>('kiro-permissions');
   const menu = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
   // Formats below the list's visible part: "N more below" until it is scrolled to the end.
@@ -82,6 +82,11 @@ export function DownloadMenu({
               >
                 <span className="block text-sm font-medium text-slate-900">{FORMATS[format].label}</span>
                 <span className="block text-xs text-slate-500">{FORMATS[format].whereItGoes}</span>
+                {format === 'bundle' ? null : (
+                  <span className={`block text-xs ${FORMATS[format].readBy ? 'text-slate-600' : 'font-medium text-amber-800'}`} data-testid="read-by">
+                    {FORMATS[format].readBy ? `Read by ${FORMATS[format].readBy}.` : 'No agent reads this file (kept for the seed document).'}
+                  </span>
+                )}
               </a>
             </li>
           ))}

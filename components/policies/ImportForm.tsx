@@ -25,6 +25,7 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
   const [target, setTarget] = useState('');
   const [name, setName] = useState('');
   const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
+  const [droppedAcknowledged, setDroppedAcknowledged] = useState(false);
   const [dragging, setDragging] = useState(false);
   // The file and format the preview was made from: a preview of another file is never shown (or saved).
   const [previewed, setPreviewed] = useState<{ file: File; format: string } | null>(null);
@@ -35,6 +36,7 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
   function chooseFile(next: File | null) {
     setFile(next);
     setAcknowledged(new Set());
+    setDroppedAcknowledged(false);
   }
 
   function send(dispatch: (data: FormData) => void) {
@@ -44,6 +46,7 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
     data.set('templateId', target);
     data.set('name', name);
     for (const rule of required) if (acknowledged.has(rule)) data.append('acknowledgeRisks', rule);
+    if (droppedAcknowledged) data.set('acknowledgeDroppedControls', 'on');
     if (dispatch === runPreview && file) setPreviewed({ file, format });
     startTransition(() => dispatch(data));
   }
@@ -66,7 +69,10 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
         className={`flex cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-dashed px-6 py-10 text-center ${dragging ? 'border-brand-500 bg-brand-50' : 'border-slate-300 bg-white'}`}
       >
         <span className="text-sm font-medium text-slate-900">{file?.name ?? 'Drop a settings file here, or click to choose one'}</span>
-        <span className="text-xs text-slate-500">Kiro (.kiro/settings.json, IDE settings.json, mcp.json), Gemini CLI settings.json (v1 or v2), Claude Code managed-settings.json, .gitignore or a firewall allowlist; up to 1 MB.</span>
+        <span className="text-xs text-slate-500">
+          Kiro (permissions.yaml, .kiro/settings.json, IDE settings.json, mcp.json), Gemini CLI settings.json (v1 or v2) or policy .toml, Claude Code managed-settings.json, .gitignore or a
+          firewall allowlist; up to 1 MB.
+        </span>
         <input type="file" aria-label="Policy file" className="sr-only" onChange={(event) => chooseFile(event.target.files?.[0] ?? null)} />
       </label>
       <div className="grid gap-4 sm:grid-cols-3">
@@ -101,7 +107,7 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
           {previewing ? 'Reading…' : 'Preview'}
         </Button>
         {mapped ? (
-          <Button onClick={() => send(runImport)} disabled={saving || previewing || required.some((rule) => !acknowledged.has(rule))}>
+          <Button onClick={() => send(runImport)} disabled={saving || previewing || required.some((rule) => !acknowledged.has(rule)) || (mapped.droppedControls.length > 0 && !droppedAcknowledged)}>
             {saving ? 'Saving…' : 'Save'}
           </Button>
         ) : null}
@@ -125,6 +131,22 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
           ) : (
             <Alert tone="success">Everything in the file maps to the policy document.</Alert>
           )}
+          {mapped.droppedControls.length ? (
+            <Alert tone="error">
+              <p className="font-medium">Security controls this import drops ({mapped.droppedControls.length}), most severe first:</p>
+              <ul className="mt-1 list-disc pl-5" data-testid="import-dropped-controls">
+                {mapped.droppedControls.map((control) => (
+                  <li key={control.message}>
+                    <strong>{control.impact}</strong>: {control.message}
+                  </li>
+                ))}
+              </ul>
+              <label className="mt-2 flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={droppedAcknowledged} onChange={(event) => setDroppedAcknowledged(event.target.checked)} /> I understand that the saved template will not
+                have these controls.
+              </label>
+            </Alert>
+          ) : null}
           <FindingsSummary findings={mapped.findings} environment="development" />
           <Acknowledgements required={required} acknowledged={acknowledged} onChange={setAcknowledged} disabled={saving} />
           <pre className="max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs" data-testid="import-settings">

@@ -169,3 +169,18 @@ export function importPolicy(input: { bytes: Uint8Array; fileName?: string | nul
 
 const isJsonFormat = (format: ImportableFormatId): format is JsonFormatId => format in JSON_IMPORTERS;
 const isTextFormatId = (format: ImportableFormatId): format is TextFormatId => format in TEXT_IMPORTERS;
+
+/**
+ * An import that loses a security control (a deny rule, an ask rule, an allowlist, hooks…) is saved
+ * only when the caller acknowledges it: 400 `dropped_controls` with the ranked list otherwise.
+ */
+export function assertDroppedControlsAcknowledged(result: Pick<ImportResult, 'droppedControls'>, acknowledged: boolean): void {
+  if (acknowledged || result.droppedControls.length === 0) return;
+  const [first] = result.droppedControls;
+  const more = result.droppedControls.length - 1;
+  throw new BadRequestError(
+    `The file has security controls the policy cannot hold (${first?.impact}: ${first?.message}${more ? `; and ${more} more` : ''}). Review them and import again with acknowledgeDroppedControls to save without them.`,
+    { droppedControls: result.droppedControls, issues: [{ path: 'acknowledgeDroppedControls', message: 'Acknowledge the dropped security controls to save anyway.' }] },
+    'dropped_controls',
+  );
+}

@@ -21,7 +21,7 @@ export {
   type ImportableFormatId,
 } from './catalog';
 export { detectFormat } from './detect';
-export { importPolicy, type ImportResult } from './import';
+export { assertDroppedControlsAcknowledged, importPolicy, type DroppedControl, type ImportResult } from './import';
 
 export interface ExportedFile {
   bytes: Uint8Array;

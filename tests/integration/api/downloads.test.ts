@@ -155,7 +155,8 @@ describe('import', () => {
   });
 
   it.each([
-    ['invalid JSON', '{\n  "kiroAgent.trustedCommands": [\n    "npm test",\n  ]\n}', 'settings.json', 400, 'invalid_json'],
+    ['invalid JSON', '{\n  "kiroAgent.trustedCommands": [\n    "npm test"\n    "npm run lint"\n  ]\n}', 'settings.json', 400, 'invalid_json'],
+    ['a file that drops a security control, unacknowledged', JSON.stringify({ permissions: { deny: ['Bash(rm -rf *)', 'Read(./.env)'] } }), 'managed-settings.json', 400, 'dropped_controls'],
     ['an unrecognised file', '\u0000\u0001binary\u0002', 'photo.png', 415, 'unsupported_media_type'],
     ['a file over 1 MB', `{"kiroAgent.trustedCommands": ["${'x'.repeat(1_100_000)}"]}`, 'settings.json', 413, 'payload_too_large'],
   ])('refuses %s (%i) and saves nothing', async (_label, file, fileName, status, code) => {
@@ -167,10 +168,37 @@ describe('import', () => {
     expect(await getPrisma().policyVersion.count({ where: { orgId: org.id } })).toBe(before);
   });
 
-  it('names the line and column of invalid JSON', async () => {
+  it('names the line and column of invalid JSON (trailing commas are fine, as in VS Code)', async () => {
     const { writer } = await setup();
-    const { body } = await api('POST', '/api/v1/templates/import?name=Bad', { token: writer, rawBody: '{\n  "kiroAgent.trustedCommands": [\n    "npm test",\n  ]\n}', headers: { 'x-filename': 'settings.json' } });
-    expect(body).toMatchObject({ error: { details: { line: 4, column: 3 } } });
+    const { body } = await api('POST', '/api/v1/templates/import?name=Bad', { token: writer, rawBody: '{\n  "kiroAgent.trustedCommands": [\n    "npm test"\n    "x"\n  ]\n}', headers: { 'x-filename': 'settings.json' } });
+    expect(body).toMatchObject({ error: { details: { line: 4, column: 5 } } });
+    const ok = await api('POST', '/api/v1/templates/import?name=JSONC', { token: writer, rawBody: '{\n  // IDE\n  "kiroAgent.trustedCommands": [\n    "npm test",\n  ],\n}', headers: { 'x-filename': 'settings.json' } });
+    expect(ok.status).toBe(201);
+  });
+
+  it('names the dropped security controls, most severe first, and saves them only when acknowledged', async () => {
+    const { writer } = await setup();
+    const file = JSON.stringify({ permissions: { deny: ['Bash(rm -rf *)', 'Read(./.env)'], ask: ['Bash(git push *)'] }, theme: 'dark' });
+    const refused = await api('POST', '/api/v1/templates/import?name=Hardened', { token: writer, rawBody: file, headers: { 'x-filename': 'managed-settings.json' } });
+    expect(refused.status).toBe(400);
+    const details = (refused.body as { error: { details: { droppedControls: Array<{ path: string; impact: string }> } } }).error.details;
+    expect(details.droppedControls.map((control) => [control.path, control.impact])).toEqual([
+      ['permissions.deny[1]', 'critical'],
+      ['permissions.ask[0]', 'high'],
+    ]);
+    const saved = await api('POST', '/api/v1/templates/import?name=Hardened&acknowledgeDroppedControls=1', { token: writer, rawBody: file, headers: { 'x-filename': 'managed-settings.json' } });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ settings: { deniedCommands: ['rm -rf'] }, droppedControls: [{ impact: 'critical' }, { impact: 'high' }] });
+  });
+
+  it('imports the Policy Engine and permissions.yaml downloads back', async () => {
+    const { templateId, reader, writer } = await setup();
+    for (const [format, fileName] of [['gemini-policy', 'pilotlight.toml'], ['kiro-permissions', 'permissions.yaml']] as const) {
+      const file = await download(`/api/v1/templates/${templateId}/download?format=${format}`, reader);
+      const { status, body } = await api('POST', `/api/v1/templates/import?name=${format}`, { token: writer, rawBody: file.text, headers: { 'x-filename': fileName } });
+      expect(status).toBe(201);
+      expect(body).toMatchObject({ format, settings: { deniedCommands: ['rm -rf', 'sudo', 'chmod 777', 'eval'] }, droppedControls: [] });
+    }
   });
 
   it('needs a name for a new template, templates:write, and the caller’s own template', async () => {

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { BadRequestError, TooLargeError } from '@/lib/errors';
+import { assertDroppedControlsAcknowledged, importPolicy, type DroppedControl } from '@/lib/formats';
 import type { ImportableFormatId } from '@/lib/formats/catalog';
 import { runAction, type ActionResult } from '@/lib/http/action';
 import { lintSettings, type LintFinding } from '@/lib/policy/lint';
@@ -24,6 +25,8 @@ export interface ImportPreview {
   format: ImportableFormatId;
   settings: PolicySettings;
   warnings: string[];
+  /** Security controls the file has and the policy cannot hold, most severe first. */
+  droppedControls: DroppedControl[];
   findings: LintFinding[];
 }
 
@@ -39,6 +42,7 @@ export async function importTemplateAction(_previous: ActionResult, formData: Fo
   let id = '';
   const result = await runAction(async () => {
     const upload = await readUpload(formData);
+    assertDroppedControlsAcknowledged(importPolicy(upload), formData.get('acknowledgeDroppedControls') === 'on');
     const target = formData.get('templateId');
     const name = formData.get('name');
     const outcome = await importTemplateFile(await requireUser(), {
