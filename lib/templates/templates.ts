@@ -231,11 +231,12 @@ async function lockForSave(tx: Tx, actor: Actor, templateId: string, baseVersion
   if (!row) throw new NotFoundError('The template');
   if (row.archived_at) throw new ConflictError('The template is archived; it can no longer be edited.');
   if (row.latest_version !== baseVersion) {
+    const message = `Version ${row.latest_version} was saved after version ${baseVersion}, which your edit started from. Review the newer version and save again.`;
+    // The newer settings go only to callers who may read templates: a write-only token must not
+    // read a template through the conflict it provokes.
+    if (!actor.scopes.includes('templates:read')) throw new ConflictError(message, { currentVersion: row.latest_version });
     const current = await loadDetail(tx, actor.orgId, templateId);
-    throw new ConflictError(
-      `Version ${row.latest_version} was saved after version ${baseVersion}, which your edit started from. Review the newer version and save again.`,
-      { currentVersion: row.latest_version, current: { version: current.version, settings: current.settings } },
-    );
+    throw new ConflictError(message, { currentVersion: row.latest_version, current: { version: current.version, settings: current.settings } });
   }
   return { id: templateId, latestVersion: row.latest_version };
 }

@@ -116,3 +116,16 @@ describe('the public next-auth endpoint', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
   });
 });
+
+describe('a write-only token', () => {
+  it('gets the 409 of a stale save without the newer settings', async () => {
+    const { owner } = await createOrganizationWithMembers();
+    const { token } = await createTokenFor(owner, ['templates:write']);
+    const created = await api('POST', '/api/v1/templates', { token, body: { name: unique('w'), preset: 'autopilot-development' } });
+    const id = (created.body as { id: string }).id;
+    expect((await api('PUT', `/api/v1/templates/${id}`, { token, body: { settings: { mode: 'supervised' }, baseVersion: 1 } })).status).toBe(200);
+    const stale = await api('PUT', `/api/v1/templates/${id}`, { token, body: { settings: { mode: 'autopilot' }, baseVersion: 1 } });
+    expect(stale.status).toBe(409);
+    expect((stale.body as { error: { details: Record<string, unknown> } }).error.details).toEqual({ currentVersion: 2 });
+  });
+});
