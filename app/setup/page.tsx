@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { AuthCard } from '@/components/auth/AuthCard';
 import { SetupForm } from '@/components/auth/SetupForm';
 import { isSetupRequired } from '@/lib/setup/setup';
+import { completeSetupAction } from './actions';
 
 export const metadata = { title: 'Set up' };
 
@@ -10,7 +11,7 @@ export default async function SetupPage() {
   if (!(await isSetupRequired())) notFound();
   return (
     <AuthCard title="Set up Pilotlight" description="Create your organization and its first owner. This page disappears once done.">
-      <SetupForm />
+      <SetupForm action={completeSetupAction} />
     </AuthCard>
   );
 }

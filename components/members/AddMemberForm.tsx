@@ -1,29 +1,48 @@
 'use client';
 
-import { useActionState } from 'react';
-import { addMemberAction } from '@/app/(console)/settings/members/actions';
+import { useActionState, useState } from 'react';
 import { ActionMessage, issueFor } from '@/components/ui/ActionMessage';
 import { Field, SelectInput, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '@/lib/auth/permissions';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '@/lib/auth/permissions';
+import type { ActionResult } from '@/lib/http/action';
 
-export function AddMemberForm() {
-  const [result, formAction] = useActionState(addMemberAction, null);
+type Action = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
+
+/**
+ * Every input is controlled: after a server error the e-mail, name, role (Auditor stays
+ * Auditor) and password are still there; after a success the form is cleared for the next one.
+ */
+export function AddMemberForm({ action }: { action: Action }) {
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('EDITOR');
+  const [password, setPassword] = useState('');
+  const [result, formAction] = useActionState<ActionResult, FormData>(async (previous, formData) => {
+    const outcome = await action(previous, formData);
+    if (outcome?.ok) {
+      setEmail('');
+      setName('');
+      setRole('EDITOR');
+      setPassword('');
+    }
+    return outcome;
+  }, null);
   return (
     <form action={formAction} className="space-y-4" aria-label="Add a member">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="E-mail" name="email" error={issueFor(result, 'email')}>
-          <TextInput name="email" type="email" required autoComplete="off" error={issueFor(result, 'email')} />
+          <TextInput name="email" type="email" required autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} error={issueFor(result, 'email')} />
         </Field>
         <Field label="Name (optional)" name="name">
-          <TextInput name="name" autoComplete="off" />
+          <TextInput name="name" autoComplete="off" value={name} onChange={(event) => setName(event.target.value)} />
         </Field>
         <Field label="Role" name="role" hint="Owners manage members; admins manage tokens; editors edit policies; auditors read.">
-          <SelectInput name="role" defaultValue="EDITOR">
-            {ROLES.map((role) => (
-              <option key={role} value={role} title={ROLE_DESCRIPTIONS[role]}>
-                {ROLE_LABELS[role]}
+          <SelectInput name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
+            {ROLES.map((option) => (
+              <option key={option} value={option} title={ROLE_DESCRIPTIONS[option]}>
+                {ROLE_LABELS[option]}
               </option>
             ))}
           </SelectInput>
@@ -34,7 +53,7 @@ export function AddMemberForm() {
           hint={`Only for people without an account yet; at least ${MIN_PASSWORD_LENGTH} characters. Share it with them privately.`}
           error={issueFor(result, 'password')}
         >
-          <TextInput name="password" type="password" autoComplete="new-password" error={issueFor(result, 'password')} />
+          <TextInput name="password" type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} error={issueFor(result, 'password')} />
         </Field>
       </div>
       <div className="flex items-center gap-3">

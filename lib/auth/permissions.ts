@@ -17,7 +17,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   OWNER: 'Everything, including members and roles.',
   ADMIN: 'Templates, teams, uploads, API tokens and reports.',
-  EDITOR: 'Templates and teams; no members, tokens or deleting data.',
+  // Policy layers (org default, team, project overrides) are edits of policy, audited and reversible,
+  // so editors may set and clear them; deleting teams, archiving templates and deleting uploads is not theirs.
+  EDITOR: 'Templates, teams and every policy layer (organization default, project overrides); no members, tokens, or deleting teams, templates or uploads.',
   AUDITOR: 'Read-only access to everything, including prompt text, reports and the audit log.',
 };
 

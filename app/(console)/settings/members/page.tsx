@@ -1,4 +1,5 @@
 import { AddMemberForm } from '@/components/members/AddMemberForm';
+import { addMemberAction } from './actions';
 import { MemberActions } from '@/components/members/MemberActions';
 import { SettingsNav } from '@/components/shell/SettingsNav';
 import { Badge } from '@/components/ui/Badge';
@@ -55,7 +56,7 @@ export default async function MembersPage() {
         </Card>
         {canManage ? (
           <Card title="Add a member" description="Add someone with an existing account, or create their account with an initial password.">
-            <AddMemberForm />
+            <AddMemberForm action={addMemberAction} />
           </Card>
         ) : null}
       </div>

@@ -67,9 +67,11 @@ export default async function TokensPage() {
                     <Td className="whitespace-nowrap">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</Td>
                     <Td>
                       {token.revokedAt ? (
-                        <Badge tone="danger" title={`Revoked ${formatDateTime(token.revokedAt)}`}>
-                          Revoked
-                        </Badge>
+                        // A state, not an action: a grey label with the date, unlike the red Revoke button.
+                        <span className="inline-flex items-center gap-1.5 text-xs text-slate-500" data-testid="token-revoked">
+                          <Badge tone="neutral">Revoked</Badge>
+                          <span>{formatDateTime(token.revokedAt)}</span>
+                        </span>
                       ) : (
                         <RevokeTokenButton tokenId={token.id} name={token.name} />
                       )}
