@@ -262,6 +262,11 @@ class BatchWriter {
     await this.inflight;
   }
 
+  /** Waits for a batch in flight to end either way (before a ROLLBACK on the same connection). */
+  async settle(): Promise<void> {
+    await this.inflight.catch(() => {});
+  }
+
   private async write(lines: string[], months: string[]): Promise<void> {
     const began = performance.now();
     await ensurePartitionsFor(this.client, RECORD_TABLES[this.kind].table, months);
@@ -332,6 +337,7 @@ export async function ingestUpload(actor: Actor, input: UploadInput): Promise<Up
 
   const client = await getPool().connect();
   let broken = false;
+  let writer: BatchWriter | null = null;
   try {
     // Room for a batch in the session's temp buffers (8 MB by default), so staging stays in
     // memory. Only settable before the session's first temp table: the first upload on a pooled
@@ -341,7 +347,7 @@ export async function ingestUpload(actor: Actor, input: UploadInput): Promise<Up
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [0x1d6e57, actor.orgId]);
     const staging = `ingest_stage_${kind}`;
     await client.query(`CREATE TEMP TABLE ${staging} (LIKE ${RECORD_TABLES[kind].table} INCLUDING DEFAULTS) ON COMMIT DROP`);
-    const writer = new BatchWriter(client, kind, staging);
+    writer = new BatchWriter(client, kind, staging);
     const map = mapperFor(format, loaded.ctx);
     const errors: RecordError[] = [];
     let rejected = 0;
@@ -429,6 +435,7 @@ export async function ingestUpload(actor: Actor, input: UploadInput): Promise<Up
     await applyRetention(actor.orgId).catch((error: unknown) => console.error('Retention purge failed', error));
     return result;
   } catch (error) {
+    await writer?.settle();
     await client.query('ROLLBACK').catch(() => {
       broken = true;
     });
