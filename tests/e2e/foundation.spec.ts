@@ -31,13 +31,33 @@ test.describe('signed out', () => {
     await expect(page.locator('tr[data-action="auth.sign_in"]').filter({ hasText: email })).toHaveCount(1);
   });
 
-  test('sign out returns to the login page and the console is closed again', async ({ browser }) => {
+  test('sign out returns to the login page, and the old session cookie no longer opens the console', async ({ browser }) => {
     const member = await createMember(browser, 'editor');
+    const before = await member.context.storageState();
     await member.page.getByRole('button', { name: 'Sign out' }).click();
     await expect(member.page).toHaveURL(/\/login/);
     await member.page.goto('/settings');
     await expect(member.page).toHaveURL(/\/login/);
     await member.context.close();
+
+    // A copy of the cookie taken before signing out (a stolen one) is void too.
+    const replay = await browser.newContext({ storageState: before });
+    const page = await replay.newPage();
+    await page.goto('/policies');
+    await expect(page).toHaveURL(/\/login/);
+    await replay.close();
+  });
+
+  test('a callback URL that points elsewhere is ignored after sign-in', async ({ page }) => {
+    const email = `redirect-${randomBytes(3).toString('hex')}@acme.test`;
+    await adminCli('create-user', '--email', email, '--password', 'a-correct-horse-password', '--role', 'auditor', '--org', ORGANIZATION);
+    await page.goto('/login?callbackUrl=/%5Cevil.example/phish');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill('a-correct-horse-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('shell-user')).toContainText(email);
+    expect(new URL(page.url()).host).toBe(new URL(page.context().pages()[0]!.url()).host);
+    expect(page.url()).not.toContain('evil.example');
   });
 });
 
