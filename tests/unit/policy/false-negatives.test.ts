@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkCoverage } from '@/lib/policy/coverage';
-import { commandDangers } from '@/lib/policy/lint';
+import { commandDangers, LINT_RULE_IDS, LINT_RULES, lintSettings } from '@/lib/policy/lint';
+import { LINT_RULE_REGISTRY, readPolicy } from '@/lib/policy/lint-rules';
+import { completeSettings } from '@/lib/policy/merge';
 import { parseShell } from '@/lib/policy/shell';
 
 /**
@@ -58,5 +60,36 @@ describe('strict coverage never vouches for code it did not read', () => {
 
   it('still covers a here-document fed to a command that reads data', () => {
     expect(checkCoverage(['cat *'], 'cat <<EOF\nhello\nEOF').coveredStrictly).toBe(true);
+  });
+});
+
+describe('gitignore-ignores-kiro', () => {
+  const findings = (gitignore: string[]) => lintSettings(completeSettings({ gitignore })).filter((finding) => finding.rule === 'gitignore-ignores-kiro');
+
+  it.each([['.kiro/'], ['.kiro/*'], ['.kiro'], ['/.kiro/**'], ['.kiro/s*/'], ['**/hooks']])('%j hides shared Kiro folders', (entry) => {
+    expect(findings(['.env', entry])).toEqual([expect.objectContaining({ path: 'gitignore[1]', severity: 'medium' })]);
+  });
+
+  it('accepts the seed’s entries and re-included folders, and knows a parent directory cannot be re-included', () => {
+    expect(findings(['.env', '.env.local', '.kiro/settings.json', '.kiro/cache/', '*.log'])).toEqual([]);
+    expect(findings(['.kiro/*', '!.kiro/steering/', '!.kiro/hooks/', '!.kiro/specs/'])).toEqual([]);
+    expect(findings(['.kiro/', '!.kiro/steering/'])[0]?.message).toMatch(/`\.kiro\/steering\/`, `\.kiro\/hooks\/`, `\.kiro\/specs\/`/);
+  });
+});
+
+describe('the rule registry', () => {
+  it('keeps id, severity, title, description and check together for every rule, in LINT_RULE_IDS order', () => {
+    expect(Object.keys(LINT_RULE_REGISTRY)).toEqual([...LINT_RULE_IDS]);
+    for (const id of LINT_RULE_IDS) {
+      const rule = LINT_RULE_REGISTRY[id];
+      expect(rule.description.length, id).toBeGreaterThan(20);
+      expect(typeof rule.check).toBe('function');
+      expect(LINT_RULES[id]).toEqual({ severity: rule.severity, title: rule.title, description: rule.description });
+    }
+  });
+
+  it('parses each trusted command once per lint', () => {
+    const context = readPolicy(completeSettings({ trustedCommands: ['npm test', 'git *', '*', ''] }), 'development');
+    expect(context.trusted.map((item) => item.parsed?.source ?? null)).toEqual(['npm test', 'git', null, null]);
   });
 });

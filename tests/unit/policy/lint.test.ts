@@ -17,6 +17,7 @@ describe('LINT_RULES', () => {
       'broad-prefix': 'medium',
       'trusted-command-denied': 'low',
       'hardcoded-secret': 'critical',
+      'gitignore-ignores-kiro': 'medium',
       'production-autopilot': 'high',
       'production-auto-accept': 'high',
       'production-shell-not-excluded': 'high',
