@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { TELEMETRY_KINDS, DECISIONS } from '@/lib/ingest/telemetry';
 import { ACTIVITY_SERIES, CHART_IDS, CHARTS, COMPLIANCE_SERIES, isChartId, NO_TEAM_LABEL, NONE_LABEL, type ChartId } from './catalog';
-import { dayBucketSql, instantBucketSql, NO_TEAM_ID, Params, queryContext, run, whereClause, type QueryContext, type WhereColumns } from './context';
+import { dayBucketSql, instantBucketSql, Params, queryContext, run, whereClause, type QueryContext, type WhereColumns } from './context';
 import { parseFilters, type MetricsFilters, type QueryInput } from './filters';
 import {
   bucketLabelOfDay,

@@ -3,7 +3,6 @@ import type pg from 'pg';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { getPool } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';
-import { NO_TEAM } from '@/lib/ingest/sql';
 import type { MetricsFilters } from './filters';
 import { rangeInstants, type Bucket } from './prepare';
 import { addDays } from './time';
@@ -94,8 +93,6 @@ export function instantBucketSql(p: Params, column: string, bucket: Bucket, tz: 
 export function dayBucketSql(expression: string, bucket: Exclude<Bucket, 'hour'>): string {
   return bucket === 'day' ? `to_char(${expression}, 'YYYY-MM-DD')` : `to_char(date_trunc('week', ${expression})::date, 'YYYY-MM-DD')`;
 }
-
-export const NO_TEAM_ID = NO_TEAM;
 
 export async function run<T extends pg.QueryResultRow>(sql: string, p: Params): Promise<T[]> {
   const { rows } = await getPool().query<T>(sql, p.values);
