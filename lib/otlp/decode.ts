@@ -11,7 +11,7 @@ export type OtlpEncoding = 'json' | 'protobuf';
 
 /** `application/json` / `application/x-protobuf` (parameters and case ignored) → encoding, else null (415). */
 export function encodingOf(contentType: string | null | undefined): OtlpEncoding | null {
-  const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const mime = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (mime === 'application/json') return 'json';
   if (mime === 'application/x-protobuf' || mime === 'application/protobuf') return 'protobuf';
   return null;

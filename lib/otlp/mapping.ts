@@ -76,7 +76,8 @@ const TEMPORALITY_NAMES: Record<string, Temporality> = {
 };
 
 function temporality(v: unknown, path: string): Temporality {
-  if (typeof v === 'string' && v in TEMPORALITY_NAMES) return TEMPORALITY_NAMES[v];
+  const named = typeof v === 'string' ? TEMPORALITY_NAMES[v] : undefined;
+  if (named !== undefined) return named;
   const n = int32(v, path);
   return n === 1 || n === 2 ? n : 0;
 }
