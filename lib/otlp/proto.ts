@@ -65,8 +65,18 @@ const messages: Record<string, Fields> = {
   ValueAtQuantile: { quantile: f(1, 'double'), value: f(2, 'double') },
 };
 
+/** Oneofs give their members presence, so a zero/false/empty member set on the wire is kept. */
+const oneofs: Record<string, Record<string, { oneof: string[] }>> = {
+  AnyValue: { value: { oneof: ['stringValue', 'boolValue', 'intValue', 'doubleValue', 'arrayValue', 'kvlistValue', 'bytesValue'] } },
+  NumberDataPoint: { value: { oneof: ['asDouble', 'asInt'] } },
+  // proto3 `optional double sum/min/max` are synthetic oneofs.
+  HistogramDataPoint: { _sum: { oneof: ['sum'] }, _min: { oneof: ['min'] }, _max: { oneof: ['max'] } },
+  ExponentialHistogramDataPoint: { _sum: { oneof: ['sum'] }, _min: { oneof: ['min'] }, _max: { oneof: ['max'] } },
+  Metric: { data: { oneof: ['gauge', 'sum', 'histogram', 'exponentialHistogram', 'summary'] } },
+};
+
 const root = protobuf.Root.fromJSON({
-  nested: Object.fromEntries(Object.entries(messages).map(([name, fields]) => [name, { fields }])),
+  nested: Object.fromEntries(Object.entries(messages).map(([name, fields]) => [name, oneofs[name] ? { fields, oneofs: oneofs[name] } : { fields }])),
 });
 const LogsRequest = root.lookupType('ExportLogsServiceRequest');
 const MetricsRequest = root.lookupType('ExportMetricsServiceRequest');
