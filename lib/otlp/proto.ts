@@ -114,3 +114,18 @@ function decode(type: protobuf.Type, body: Uint8Array): unknown {
 export const decodeLogsProtobuf = (body: Uint8Array): unknown => decode(LogsRequest, body);
 /** Protobuf ExportMetricsServiceRequest → the plain OTLP JSON shape. */
 export const decodeMetricsProtobuf = (body: Uint8Array): unknown => decode(MetricsRequest, body);
+
+/**
+ * Plain OTLP JSON-shaped request (hex traceId/spanId) → protobuf bytes. For tests and the
+ * benchmark's protobuf run; the receiver only decodes.
+ */
+export function encodeProtobuf(signal: 'logs' | 'metrics', request: Record<string, unknown>): Uint8Array {
+  const type = signal === 'logs' ? LogsRequest : MetricsRequest;
+  const hexToBytes = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(hexToBytes);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) =>
+      [k, (k === 'traceId' || k === 'spanId') && typeof v === 'string' ? new Uint8Array(Buffer.from(v, 'hex')) : hexToBytes(v)]));
+  };
+  return type.encode(type.fromObject(hexToBytes(request) as Record<string, unknown>)).finish();
+}

@@ -138,3 +138,17 @@ describe('captured payloads normalise', () => {
     expect(c.events).toMatchObject([{ kind: 'prompt', length: 6, text: null, identity: { session: '22b79904-8489-44a9-964e-f8b173fbee13' } }]);
   });
 });
+
+describe('protobuf metrics', () => {
+  it.each(['claude-mockapi-metrics-json-1.json', 'gemini-mockapi-metrics-1.json', 'gemini-metrics-1.json'])(
+    '%s re-encoded as protobuf decodes to the same points', async (file) => {
+      const { encodeProtobuf } = await import('@/lib/otlp/proto');
+      const json = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
+      expect(decodeMetrics(encodeProtobuf('metrics', json), 'protobuf')).toEqual(decodeMetrics(bytes(file), 'json'));
+    });
+  it.each(['gemini-mockapi-logs-1.json', 'claude-mockapi-logs-json-1.json'])('%s re-encoded as protobuf decodes to the same records', async (file) => {
+    const { encodeProtobuf } = await import('@/lib/otlp/proto');
+    const json = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
+    expect(decodeLogs(encodeProtobuf('logs', json), 'protobuf')).toEqual(decodeLogs(bytes(file), 'json'));
+  });
+});
