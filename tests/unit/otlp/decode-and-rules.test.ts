@@ -149,3 +149,15 @@ describe('temporality', () => {
     expect(state).toEqual({ startTimeUnixNano: '200', timeUnixNano: '230', value: 2 });
   });
 });
+
+describe('series keys', () => {
+  it('one key per metric + attribute set (order-independent), across requests', async () => {
+    const { seriesKey } = await import('@/lib/otlp/temporality');
+    const file = '/work/shared/samples/otlp/gemini-mockapi-metrics-1.json';
+    const points = decodeMetrics(new Uint8Array(readFileSync(file)), 'json').points;
+    const keys = points.map(seriesKey);
+    expect(new Set(keys).size).toBe(points.length);
+    const again = decodeMetrics(new Uint8Array(readFileSync(file)), 'json').points.map((p) => ({ ...p, attributes: Object.fromEntries(Object.entries(p.attributes).reverse()) }));
+    expect(again.map(seriesKey)).toEqual(keys);
+  });
+});
