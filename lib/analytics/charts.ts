@@ -48,6 +48,12 @@ interface ChartDef {
   query(ctx: QueryContext, source: Source, bucket: Bucket): Promise<Series[]>;
 }
 
+/** The same chart from the daily (UTC) rollups, for UTC day and week buckets. */
+interface DailyDef {
+  dims: Dims;
+  query(ctx: QueryContext, bucket: Exclude<Bucket, 'hour'>): Promise<Series[]>;
+}
+
 const TELEMETRY_RAW: WhereColumns = { time: 'ts', timeKind: 'instant', team: 'team_id', user: 'user_key', client: 'client' };
 const TELEMETRY_HOURLY: WhereColumns = { time: 'hour', timeKind: 'instant', team: 'team_id', client: 'client' };
 const HOURLY_TEAM: WhereColumns = { time: 'hour', timeKind: 'instant', team: 'team_id' };
@@ -97,6 +103,34 @@ async function countsOverTime(
   const values = instantRows(rows, ctx, bucket);
   return fillSeries(bucketSlots(ctx.filters.range, bucket), values, seriesNames(values, known));
 }
+
+/** A time chart of sums over a daily (UTC) rollup. */
+async function sumsOverDays(
+  ctx: QueryContext,
+  bucket: Exclude<Bucket, 'hour'>,
+  spec: { table: string; cols: WhereColumns; series: string; value: string; extra?: string },
+  known: readonly string[],
+): Promise<Series[]> {
+  const p = new Params();
+  const where = whereClause(ctx, p, spec.cols);
+  const rows = await run<DayRow>(
+    `SELECT ${dayBucketSql('day', bucket)} AS d, ${spec.series} AS s, sum(${spec.value}) AS v FROM ${spec.table} WHERE ${where}${spec.extra ? ` AND ${spec.extra}` : ''} GROUP BY 1, 2`,
+    p,
+  );
+  const values = dayRows(rows, bucket);
+  return fillSeries(bucketSlots(ctx.filters.range, bucket), values, seriesNames(values, known));
+}
+
+const DIM_DAILY: WhereColumns = { time: 'day', timeKind: 'date', team: 'team_id', client: 'client' };
+const PROMPT_DAILY: WhereColumns = { time: 'day', timeKind: 'date', team: 'team_id' };
+const dimDaily = (dim: string, x: string, value = 'events') => ({
+  table: 'telemetry_dim_daily',
+  cols: DIM_DAILY,
+  x,
+  series: `'events'`,
+  value: `sum(r.${value})`,
+  extra: `r.dim = '${dim}'`,
+});
 
 async function categories(
   ctx: QueryContext,
@@ -359,6 +393,91 @@ const DEFS: Record<ChartId, ChartDef> = {
   },
 };
 
+const TELEMETRY_DIMS: Dims = { user: false, client: true };
+const PROMPT_DIMS: Dims = { user: false, client: false };
+
+const DAILY: Partial<Record<ChartId, DailyDef>> = {
+  'telemetry-events': {
+    dims: TELEMETRY_DIMS,
+    query: (ctx, bucket) => sumsOverDays(ctx, bucket, { table: 'telemetry_dim_daily', cols: DIM_DAILY, series: 'value', value: 'events', extra: `dim = 'kind'` }, TELEMETRY_KINDS),
+  },
+  errors: {
+    dims: TELEMETRY_DIMS,
+    query: (ctx, bucket) => sumsOverDays(ctx, bucket, { table: 'telemetry_dim_daily', cols: DIM_DAILY, series: `'errors'`, value: 'events', extra: `dim = 'kind' AND value = 'error'` }, ['errors']),
+  },
+  commands: {
+    dims: TELEMETRY_DIMS,
+    query: (ctx, bucket) => sumsOverDays(ctx, bucket, { table: 'command_daily', cols: DIM_DAILY, series: 'decision', value: 'events' }, DECISIONS),
+  },
+  prompts: {
+    dims: PROMPT_DIMS,
+    query: (ctx, bucket) => sumsOverDays(ctx, bucket, { table: 'prompt_daily', cols: PROMPT_DAILY, series: 'kind', value: 'prompts' }, ['chat', 'inline']),
+  },
+  'feature-usage': { dims: TELEMETRY_DIMS, query: (ctx) => categories(ctx, dimDaily('feature', none('value')), ['events']) },
+  os: { dims: TELEMETRY_DIMS, query: (ctx) => categories(ctx, dimDaily('os', none('value')), ['events']) },
+  clients: {
+    dims: TELEMETRY_DIMS,
+    query: (ctx) => categories(ctx, dimDaily('version', `${none('client')} || CASE WHEN r.value = '' THEN '' ELSE '@' || r.value END`), ['events']),
+  },
+  'prompts-by-team': {
+    dims: PROMPT_DIMS,
+    query: (ctx) =>
+      categories(
+        ctx,
+        { table: 'prompt_daily', cols: PROMPT_DAILY, join: 'LEFT JOIN team t ON t.org_id = r.org_id AND t.id = r.team_id', x: `coalesce(t.name, '${NO_TEAM_LABEL}')`, series: 'r.kind', value: 'sum(r.prompts)' },
+        ['chat', 'inline'],
+        20,
+      ),
+  },
+  'top-users': {
+    dims: { user: true, client: false },
+    query: (ctx) =>
+      categories(
+        ctx,
+        { table: 'daily_active_user', cols: { time: 'day', timeKind: 'date', team: 'team_id', user: 'user_key' }, x: 'r.user_key', series: `'prompts'`, value: 'sum(r.events)', extra: `r.source = 'prompt-log'` },
+        ['prompts'],
+      ),
+  },
+  'trigger-types': { dims: PROMPT_DIMS, query: (ctx) => categories(ctx, { table: 'prompt_daily', cols: PROMPT_DAILY, x: none('trigger_type'), series: `'prompts'`, value: 'sum(r.prompts)' }, ['prompts']) },
+  models: { dims: PROMPT_DIMS, query: (ctx) => categories(ctx, { table: 'prompt_daily', cols: PROMPT_DAILY, x: none('model_id'), series: `'prompts'`, value: 'sum(r.prompts)' }, ['prompts']) },
+  performance: {
+    dims: TELEMETRY_DIMS,
+    async query(ctx, bucket) {
+      const p = new Params();
+      const rows = await run<{ d: string; s: string; lb: number; n: string }>(
+        `SELECT ${dayBucketSql('day', bucket)} AS d, name AS s, bucket AS lb, sum(events) AS n FROM latency_daily WHERE ${whereClause(ctx, p, DIM_DAILY)} GROUP BY 1, 2, 3`,
+        p,
+      );
+      const hist: HistogramRow[] = rows.map((r) => ({ x: bucketLabelOfDay(r.d, bucket), series: r.s || NONE_LABEL, bucket: r.lb, count: Number(r.n) }));
+      return preparePercentiles(bucketSlots(ctx.filters.range, bucket), hist);
+    },
+  },
+  compliance: {
+    dims: PROMPT_DIMS,
+    async query(ctx, bucket) {
+      const p = new Params();
+      const d = dayBucketSql('day', bucket);
+      const sql = [
+        `SELECT ${d} AS d, 'telemetry-while-disabled' AS s, sum(while_disabled) AS v FROM telemetry_dim_daily WHERE ${whereClause(ctx, p, PROMPT_DAILY)} AND dim = 'kind' GROUP BY 1`,
+        `SELECT ${d} AS d, 'privacy-findings' AS s, sum(privacy_findings) AS v FROM telemetry_dim_daily WHERE ${whereClause(ctx, p, PROMPT_DAILY)} AND dim = 'kind' GROUP BY 1`,
+        `SELECT ${d} AS d, 'untrusted-commands' AS s, sum(events) AS v FROM command_daily WHERE ${whereClause(ctx, p, PROMPT_DAILY)} AND untrusted AND decision <> 'denied' GROUP BY 1`,
+        `SELECT ${d} AS d, 'dangerous-commands' AS s, sum(events) AS v FROM command_daily WHERE ${whereClause(ctx, p, PROMPT_DAILY)} AND dangerous AND decision <> 'denied' GROUP BY 1`,
+        `SELECT ${d} AS d, 'secrets-in-prompts' AS s, sum(secrets_masked) AS v FROM prompt_daily WHERE ${whereClause(ctx, p, PROMPT_DAILY)} GROUP BY 1`,
+      ].join(' UNION ALL ');
+      return fillSeries(bucketSlots(ctx.filters.range, bucket), dayRows(await run<DayRow>(sql, p), bucket), COMPLIANCE_SERIES);
+    },
+  },
+};
+
+const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Etc/Universal', 'Universal', 'Zulu']);
+
+function dailyDef(chart: ChartId, filters: MetricsFilters): DailyDef | null {
+  const def = DAILY[chart];
+  if (!def || filters.bucket === 'hour' || !UTC_ZONES.has(filters.range.tz)) return null;
+  if ((filters.user && !def.dims.user) || (filters.client && !def.dims.client)) return null;
+  return def;
+}
+
 /** True when the chart's rollup cannot apply the filters (then the raw rows answer, index-backed). */
 export function needsRaw(chart: ChartId, filters: MetricsFilters): boolean {
   const dims = DEFS[chart].rollupDims;
@@ -376,9 +495,10 @@ export function effectiveBucket(chart: ChartId, bucket: Bucket): Bucket {
 
 /** Runs one chart for a resolved context; `source` forces rollup or raw (benchmark, tests). */
 export async function runChart(ctx: QueryContext, chart: ChartId, source?: Source): Promise<ChartResult> {
-  const chosen: Source = source ?? (needsRaw(chart, ctx.filters) ? 'raw' : 'rollup');
+  const chosen: Source = source ?? (needsRaw(chart, ctx.filters) && !dailyDef(chart, ctx.filters) ? 'raw' : 'rollup');
   const bucket = effectiveBucket(chart, ctx.filters.bucket);
-  const series = await DEFS[chart].query(ctx, chosen, bucket);
+  const daily = chosen === 'rollup' ? dailyDef(chart, ctx.filters) : null;
+  const series = daily && bucket !== 'hour' ? await daily.query(ctx, bucket) : await DEFS[chart].query(ctx, chosen, bucket);
   return { chart, bucket, from: ctx.filters.range.from, to: ctx.filters.range.to, series };
 }
 

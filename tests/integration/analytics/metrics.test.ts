@@ -246,9 +246,14 @@ describe('dashboard rollups kept by triggers', () => {
       return { c: Number(rows[0]!.c), t: Number(rows[0]!.t) };
     };
     expect(await sums()).toEqual({ c: 25, t: 13 });
+    const dim = await getPool().query<{ n: string }>(`SELECT sum(events) AS n FROM telemetry_dim_daily WHERE org_id = $1 AND dim = 'kind'`, [org.org.id]);
+    expect(Number(dim.rows[0]!.n)).toBe(25);
     expect((await api('DELETE', `/api/v1/uploads/${id}`, { token: uploader })).status).toBeLessThan(300);
     expect(await sums()).toEqual({ c: 0, t: 0 });
-    const { rows } = await getPool().query('SELECT 1 FROM client_version_hourly WHERE org_id = $1 UNION ALL SELECT 1 FROM telemetry_text_daily WHERE org_id = $1', [org.org.id]);
+    const { rows } = await getPool().query(
+      ['client_version_hourly', 'telemetry_text_daily', 'telemetry_dim_daily', 'latency_daily', 'command_daily'].map((t) => `SELECT 1 FROM ${t} WHERE org_id = $1`).join(' UNION ALL '),
+      [org.org.id],
+    );
     expect(rows).toHaveLength(0);
   });
 });
