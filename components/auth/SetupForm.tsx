@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { ActionMessage, issueFor } from '@/components/ui/ActionMessage';
 import { Field, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import { submitKept } from '@/components/ui/kept-form';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 import type { ActionResult } from '@/lib/http/action';
 
@@ -11,11 +12,11 @@ type Action = (previous: ActionResult, formData: FormData) => Promise<ActionResu
 
 /** Controlled inputs: a server error (e.g. a weak password) keeps everything that was typed. */
 export function SetupForm({ action }: { action: Action }) {
-  const [result, formAction] = useActionState(action, null);
+  const [result, formAction, pending] = useActionState(action, null);
   const [values, setValues] = useState({ organization: '', name: '', email: '', password: '' });
   const bind = (key: keyof typeof values) => ({ value: values[key], onChange: (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value }) });
   return (
-    <form action={formAction} className="space-y-4" aria-label="Set up">
+    <form onSubmit={submitKept(formAction)} className="space-y-4" aria-label="Set up">
       <Field label="Organization" name="organization" error={issueFor(result, 'organization')}>
         <TextInput name="organization" required maxLength={100} {...bind('organization')} error={issueFor(result, 'organization')} />
       </Field>
@@ -28,7 +29,7 @@ export function SetupForm({ action }: { action: Action }) {
       <Field label="Password" name="password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} error={issueFor(result, 'password')}>
         <TextInput name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} {...bind('password')} error={issueFor(result, 'password')} />
       </Field>
-      <SubmitButton pendingLabel="Creating…">Create organization and owner</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Creating…">Create organization and owner</SubmitButton>
       <ActionMessage result={result} />
     </form>
   );

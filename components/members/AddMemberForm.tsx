@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { ActionMessage, issueFor } from '@/components/ui/ActionMessage';
 import { Field, SelectInput, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import { submitKept } from '@/components/ui/kept-form';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '@/lib/auth/permissions';
 import type { ActionResult } from '@/lib/http/action';
@@ -19,7 +20,7 @@ export function AddMemberForm({ action }: { action: Action }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('EDITOR');
   const [password, setPassword] = useState('');
-  const [result, formAction] = useActionState<ActionResult, FormData>(async (previous, formData) => {
+  const [result, formAction, pending] = useActionState<ActionResult, FormData>(async (previous, formData) => {
     const outcome = await action(previous, formData);
     if (outcome?.ok) {
       setEmail('');
@@ -30,7 +31,7 @@ export function AddMemberForm({ action }: { action: Action }) {
     return outcome;
   }, null);
   return (
-    <form action={formAction} className="space-y-4" aria-label="Add a member">
+    <form onSubmit={submitKept(formAction)} className="space-y-4" aria-label="Add a member">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="E-mail" name="email" error={issueFor(result, 'email')}>
           <TextInput name="email" type="email" required autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} error={issueFor(result, 'email')} />
@@ -57,7 +58,7 @@ export function AddMemberForm({ action }: { action: Action }) {
         </Field>
       </div>
       <div className="flex items-center gap-3">
-        <SubmitButton pendingLabel="Adding…">Add member</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Adding…">Add member</SubmitButton>
       </div>
       <ActionMessage result={result} />
     </form>

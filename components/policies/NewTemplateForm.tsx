@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { ActionMessage, issueFor } from '@/components/ui/ActionMessage';
 import { Field, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import { submitKept } from '@/components/ui/kept-form';
 import type { ActionResult } from '@/lib/http/action';
 
 /** Controlled inputs: a server error (e.g. a duplicate name) keeps the name, description and chosen preset. */
@@ -14,13 +15,13 @@ export function NewTemplateForm({
   presets: { id: string; name: string; description: string }[];
   action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
 }) {
-  const [result, formAction] = useActionState(action, null);
+  const [result, formAction, pending] = useActionState(action, null);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [start, setStart] = useState('blank');
   const starts = [{ id: 'blank', name: 'Blank', description: 'Sets nothing: every field is inherited until you set it.' }, ...presets];
   return (
-    <form action={formAction} className="space-y-5" aria-label="New template">
+    <form onSubmit={submitKept(formAction)} className="space-y-5" aria-label="New template">
       <Field label="Name" name="name" error={issueFor(result, 'name')}>
         <TextInput name="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} error={issueFor(result, 'name')} />
       </Field>
@@ -41,7 +42,7 @@ export function NewTemplateForm({
           ))}
         </div>
       </fieldset>
-      <SubmitButton pendingLabel="Creating…">Create template</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Creating…">Create template</SubmitButton>
       <ActionMessage result={result} />
     </form>
   );

@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { ActionMessage, issueFor } from '@/components/ui/ActionMessage';
 import { Field, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import { submitKept } from '@/components/ui/kept-form';
 import type { ActionResult } from '@/lib/http/action';
 
 const slugify = (name: string) =>
@@ -16,12 +17,12 @@ const slugify = (name: string) =>
 
 /** Every input is controlled, so a server error (e.g. a duplicate slug) keeps what was entered — Production included. */
 export function CreateTeamForm({ action }: { action: (previous: ActionResult, formData: FormData) => Promise<ActionResult> }) {
-  const [result, formAction] = useActionState(action, null);
+  const [result, formAction, pending] = useActionState(action, null);
   const [name, setName] = useState('');
   const [slug, setSlug] = useState<string | null>(null);
   const [environment, setEnvironment] = useState<'development' | 'production'>('development');
   return (
-    <form action={formAction} className="space-y-4" aria-label="Create a team">
+    <form onSubmit={submitKept(formAction)} className="space-y-4" aria-label="Create a team">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Team name" name="name" error={issueFor(result, 'name')}>
           <TextInput name="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} error={issueFor(result, 'name')} />
@@ -42,7 +43,7 @@ export function CreateTeamForm({ action }: { action: (previous: ActionResult, fo
           </label>
         </div>
       </fieldset>
-      <SubmitButton pendingLabel="Creating…">Create team</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Creating…">Create team</SubmitButton>
       <ActionMessage result={result} />
     </form>
   );

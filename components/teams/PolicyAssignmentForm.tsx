@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { ActionMessage } from '@/components/ui/ActionMessage';
 import { Field, SelectInput, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import { submitKept } from '@/components/ui/kept-form';
 import type { ActionResult } from '@/lib/http/action';
 
 export interface TemplateOption {
@@ -40,7 +41,7 @@ export function PolicyAssignmentForm({
 }) {
   const [templateId, setTemplateId] = useState(current?.templateId ?? '');
   const [version, setVersion] = useState(current?.pinnedVersion ? String(current.pinnedVersion) : '');
-  const [result, formAction] = useActionState(async (previous: ActionResult<Assignment>, formData: FormData) => {
+  const [result, formAction, pending] = useActionState(async (previous: ActionResult<Assignment>, formData: FormData) => {
     const outcome = await action(previous, formData);
     if (outcome?.ok && outcome.data) {
       setTemplateId(outcome.data.templateId ?? '');
@@ -50,7 +51,7 @@ export function PolicyAssignmentForm({
   }, null);
   const label = layer === 'org' ? 'Organization default template' : 'Team template';
   return (
-    <form action={formAction} className="space-y-3" aria-label={label}>
+    <form onSubmit={submitKept(formAction)} className="space-y-3" aria-label={label}>
       {teamId ? <input type="hidden" name="teamId" value={teamId} /> : null}
       <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
         <Field label={label} name={`${layer}-templateId`}>
@@ -67,7 +68,7 @@ export function PolicyAssignmentForm({
           <TextInput name="version" id={`${layer}-version`} type="number" min={1} value={version} onChange={(event) => setVersion(event.target.value)} />
         </Field>
       </div>
-      <SubmitButton variant="secondary" pendingLabel="Saving…">
+      <SubmitButton pending={pending} variant="secondary" pendingLabel="Saving…">
         Save
       </SubmitButton>
       <ActionMessage result={result} />

@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { ActionMessage, issueFor } from '@/components/ui/ActionMessage';
 import { Field, SelectInput, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import { submitKept } from '@/components/ui/kept-form';
 import type { ActionResult } from '@/lib/http/action';
 
 type FormAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
@@ -20,14 +21,14 @@ export function TeamSettingsForm({
   updateAction: FormAction;
   deleteAction: FormAction;
 }) {
-  const [result, update] = useActionState(updateAction, null);
+  const [result, update, pending] = useActionState(updateAction, null);
   const [deleteResult, remove] = useActionState(deleteAction, null);
   const [name, setName] = useState(team.name);
   const [slug, setSlug] = useState(team.slug);
   const [environment, setEnvironment] = useState(team.environment);
   return (
     <div className="space-y-4">
-      <form action={update} className="space-y-3" aria-label="Team details">
+      <form onSubmit={submitKept(update)} className="space-y-3" aria-label="Team details">
         <input type="hidden" name="teamId" value={team.id} />
         <div className="grid gap-3 sm:grid-cols-3">
           <Field label="Name" name="team-name" error={issueFor(result, 'name')}>
@@ -43,7 +44,7 @@ export function TeamSettingsForm({
             </SelectInput>
           </Field>
         </div>
-        <SubmitButton variant="secondary" pendingLabel="Saving…">
+        <SubmitButton pending={pending} variant="secondary" pendingLabel="Saving…">
           Save team
         </SubmitButton>
         <ActionMessage result={result} />

@@ -7,14 +7,15 @@ import { Alert } from '@/components/ui/Alert';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { Field, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import { submitKept } from '@/components/ui/kept-form';
 import { SCOPE_DESCRIPTIONS, SCOPES } from '@/lib/auth/permissions';
 
 export function CreateTokenForm({ origin }: { origin: string }) {
-  const [result, formAction] = useActionState(createTokenAction, null);
+  const [result, formAction, pending] = useActionState(createTokenAction, null);
   const created = result?.ok ? result.data : undefined;
   return (
     <div className="space-y-4">
-      <form action={formAction} className="space-y-4" aria-label="Create an API token">
+      <form onSubmit={submitKept(formAction)} className="space-y-4" aria-label="Create an API token">
         <Field label="Name" name="name" hint="What uses it, e.g. “MDM policy sync” or “nightly log upload”." error={issueFor(result, 'name')}>
           <TextInput name="name" required maxLength={100} error={issueFor(result, 'name')} />
         </Field>
@@ -32,7 +33,7 @@ export function CreateTokenForm({ origin }: { origin: string }) {
             ))}
           </div>
         </fieldset>
-        <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Creating…">Create token</SubmitButton>
         {created ? null : <ActionMessage result={result} />}
       </form>
       {created ? (

@@ -11,6 +11,7 @@ export function SubmitButton({
   size = 'md',
   name,
   value,
+  pending: pendingProp,
 }: {
   children: React.ReactNode;
   pendingLabel?: string;
@@ -18,8 +19,11 @@ export function SubmitButton({
   size?: 'sm' | 'md';
   name?: string;
   value?: string;
+  /** For forms submitted with submitKept (no form action, so useFormStatus does not see them). */
+  pending?: boolean;
 }) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const pending = pendingProp ?? status.pending;
   return (
     <Button type="submit" variant={variant} size={size} disabled={pending} aria-disabled={pending} name={name} value={value}>
       {pending ? (pendingLabel ?? 'Working…') : children}

@@ -33,7 +33,7 @@ test('a stale save re-applies the edit on the newer version: both changes are ke
   const template = await createTemplate(api, { name: unique('Rebase'), preset: 'autopilot-development' });
   await page.goto(`/policies/${template.id}/edit`);
   const trusted = page.getByTestId('field-trustedCommands');
-  await trusted.getByLabel('Add trusted command').fill('npm run build');
+  await trusted.getByLabel('Add trusted command').fill('make e2e-check');
   await trusted.getByRole('button', { name: 'Add' }).click();
 
   const current = (await (await api.get(`/api/v1/templates/${template.id}`)).json()) as { settings: { gitignore: string[] } };
@@ -45,7 +45,7 @@ test('a stale save re-applies the edit on the newer version: both changes are ke
   await page.getByRole('button', { name: 'Save new version' }).click();
   await expect(page.getByRole('heading', { name: 'Version 3' })).toBeVisible();
   const stored = (await (await api.get(`/api/v1/templates/${template.id}`)).json()) as { settings: { gitignore: string[]; trustedCommands: string[] } };
-  expect(stored.settings.trustedCommands).toContain('npm run build');
+  expect(stored.settings.trustedCommands).toContain('make e2e-check');
   expect(stored.settings.gitignore).toContain('dist/');
 });
 
