@@ -319,8 +319,10 @@ const DEFS: Record<ChartId, ChartDef> = {
       const p = new Params();
       let sql: string;
       if (source === 'rollup') {
-        sql = `SELECT ${dayBucketSql('day', bucket)} AS d, 'active users' AS s, count(DISTINCT user_key) AS v FROM daily_active_user
-                WHERE ${whereClause(ctx, p, { time: 'day', timeKind: 'date', team: 'team_id', user: 'user_key' })} GROUP BY 1`;
+        // DISTINCT then count: a hash aggregate instead of a sort per bucket.
+        sql = `SELECT d, 'active users' AS s, count(*) AS v FROM (
+                 SELECT DISTINCT ${dayBucketSql('day', bucket)} AS d, user_key FROM daily_active_user
+                  WHERE ${whereClause(ctx, p, { time: 'day', timeKind: 'date', team: 'team_id', user: 'user_key' })}) u GROUP BY 1`;
       } else {
         const dayOf = `(ts AT TIME ZONE 'UTC')::date`;
         const parts = [
@@ -441,11 +443,11 @@ const DAILY: Partial<Record<ChartId, DailyDef>> = {
   'trigger-types': { dims: PROMPT_DIMS, query: (ctx) => categories(ctx, { table: 'prompt_daily', cols: PROMPT_DAILY, x: none('trigger_type'), series: `'prompts'`, value: 'sum(r.prompts)' }, ['prompts']) },
   models: { dims: PROMPT_DIMS, query: (ctx) => categories(ctx, { table: 'prompt_daily', cols: PROMPT_DAILY, x: none('model_id'), series: `'prompts'`, value: 'sum(r.prompts)' }, ['prompts']) },
   performance: {
-    dims: TELEMETRY_DIMS,
+    dims: PROMPT_DIMS,
     async query(ctx, bucket) {
       const p = new Params();
       const rows = await run<{ d: string; s: string; lb: number; n: string }>(
-        `SELECT ${dayBucketSql('day', bucket)} AS d, name AS s, bucket AS lb, sum(events) AS n FROM latency_daily WHERE ${whereClause(ctx, p, DIM_DAILY)} GROUP BY 1, 2, 3`,
+        `SELECT ${dayBucketSql('day', bucket)} AS d, name AS s, bucket AS lb, sum(events) AS n FROM latency_daily WHERE ${whereClause(ctx, p, PROMPT_DAILY)} GROUP BY 1, 2, 3`,
         p,
       );
       const hist: HistogramRow[] = rows.map((r) => ({ x: bucketLabelOfDay(r.d, bucket), series: r.s || NONE_LABEL, bucket: r.lb, count: Number(r.n) }));

@@ -23,11 +23,10 @@ CREATE TABLE latency_daily (
   org_id   uuid NOT NULL,
   day      date NOT NULL,
   team_id  uuid NOT NULL,
-  client   text NOT NULL,
   name     text NOT NULL,
   bucket   integer NOT NULL,
   events   bigint NOT NULL,
-  PRIMARY KEY (org_id, day, team_id, client, name, bucket)
+  PRIMARY KEY (org_id, day, team_id, name, bucket)
 );
 
 CREATE TABLE command_daily (
@@ -67,11 +66,11 @@ BEGIN
      GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (org_id, dim, day, team_id, client, value) DO UPDATE SET events = r.events + EXCLUDED.events,
        while_disabled = r.while_disabled + EXCLUDED.while_disabled, privacy_findings = r.privacy_findings + EXCLUDED.privacy_findings;
-    INSERT INTO latency_daily AS r (org_id, day, team_id, client, name, bucket, events)
-    SELECT org_id, (ts AT TIME ZONE 'UTC')::date, coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(client, ''), coalesce(name, ''), latency_bucket(duration_ms), -1 * count(*)
+    INSERT INTO latency_daily AS r (org_id, day, team_id, name, bucket, events)
+    SELECT org_id, (ts AT TIME ZONE 'UTC')::date, coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(name, ''), latency_bucket(duration_ms), -1 * count(*)
       FROM old_rows WHERE kind = 'performance' AND duration_ms IS NOT NULL
-     GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (org_id, day, team_id, client, name, bucket) DO UPDATE SET events = r.events + EXCLUDED.events;
+     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (org_id, day, team_id, name, bucket) DO UPDATE SET events = r.events + EXCLUDED.events;
     INSERT INTO command_daily AS r (org_id, day, team_id, client, decision, dangerous, untrusted, events)
     SELECT org_id, (ts AT TIME ZONE 'UTC')::date, coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(client, ''), coalesce(decision, ''),
            coalesce(dangerous, false), coalesce(untrusted, false), -1 * count(*)
@@ -89,11 +88,11 @@ BEGIN
      GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (org_id, dim, day, team_id, client, value) DO UPDATE SET events = r.events + EXCLUDED.events,
        while_disabled = r.while_disabled + EXCLUDED.while_disabled, privacy_findings = r.privacy_findings + EXCLUDED.privacy_findings;
-    INSERT INTO latency_daily AS r (org_id, day, team_id, client, name, bucket, events)
-    SELECT org_id, (ts AT TIME ZONE 'UTC')::date, coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(client, ''), coalesce(name, ''), latency_bucket(duration_ms), 1 * count(*)
+    INSERT INTO latency_daily AS r (org_id, day, team_id, name, bucket, events)
+    SELECT org_id, (ts AT TIME ZONE 'UTC')::date, coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(name, ''), latency_bucket(duration_ms), 1 * count(*)
       FROM new_rows WHERE kind = 'performance' AND duration_ms IS NOT NULL
-     GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (org_id, day, team_id, client, name, bucket) DO UPDATE SET events = r.events + EXCLUDED.events;
+     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (org_id, day, team_id, name, bucket) DO UPDATE SET events = r.events + EXCLUDED.events;
     INSERT INTO command_daily AS r (org_id, day, team_id, client, decision, dangerous, untrusted, events)
     SELECT org_id, (ts AT TIME ZONE 'UTC')::date, coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(client, ''), coalesce(decision, ''),
            coalesce(dangerous, false), coalesce(untrusted, false), 1 * count(*)
@@ -158,11 +157,11 @@ INSERT INTO telemetry_dim_daily AS r (org_id, dim, day, team_id, client, value, 
      GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (org_id, dim, day, team_id, client, value) DO UPDATE SET events = r.events + EXCLUDED.events,
        while_disabled = r.while_disabled + EXCLUDED.while_disabled, privacy_findings = r.privacy_findings + EXCLUDED.privacy_findings;
-    INSERT INTO latency_daily AS r (org_id, day, team_id, client, name, bucket, events)
-    SELECT org_id, (ts AT TIME ZONE 'UTC')::date, coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(client, ''), coalesce(name, ''), latency_bucket(duration_ms), 1 * count(*)
+    INSERT INTO latency_daily AS r (org_id, day, team_id, name, bucket, events)
+    SELECT org_id, (ts AT TIME ZONE 'UTC')::date, coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(name, ''), latency_bucket(duration_ms), 1 * count(*)
       FROM telemetry_event WHERE kind = 'performance' AND duration_ms IS NOT NULL
-     GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (org_id, day, team_id, client, name, bucket) DO UPDATE SET events = r.events + EXCLUDED.events;
+     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (org_id, day, team_id, name, bucket) DO UPDATE SET events = r.events + EXCLUDED.events;
     INSERT INTO command_daily AS r (org_id, day, team_id, client, decision, dangerous, untrusted, events)
     SELECT org_id, (ts AT TIME ZONE 'UTC')::date, coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(client, ''), coalesce(decision, ''),
            coalesce(dangerous, false), coalesce(untrusted, false), 1 * count(*)
