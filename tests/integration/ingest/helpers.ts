@@ -5,6 +5,7 @@ import * as upload from '@/app/api/v1/uploads/[id]/route';
 import * as identities from '@/app/api/v1/identities/route';
 import { getPool } from '@/lib/db/client';
 import { registerRoutes, type RouteModule } from '../../helpers/api';
+import { SAMPLES_DIR } from '../../helpers/samples';
 
 registerRoutes([
   [/^\/api\/v1\/uploads$/, [], uploads as RouteModule],
@@ -12,7 +13,7 @@ registerRoutes([
   [/^\/api\/v1\/identities$/, [], identities as RouteModule],
 ]);
 
-export const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/samples');
+export const SAMPLES = SAMPLES_DIR;
 export const sample = (name: string) => readFileSync(path.join(SAMPLES, name));
 
 /** Every rollup of an organization as sorted plain rows, to compare states exactly. */

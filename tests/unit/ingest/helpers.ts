@@ -3,8 +3,9 @@ import path from 'node:path';
 import { CommandClassifier } from '@/lib/ingest/classify';
 import type { EnrichContext, EventPolicy, TeamRef } from '@/lib/ingest/context';
 import type { CopyValue } from '@/lib/ingest/copy-text';
+import { SAMPLES_DIR } from '../../helpers/samples';
 
-export const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/samples');
+export const SAMPLES = SAMPLES_DIR;
 
 export function sample(name: string): Buffer {
   return readFileSync(path.join(SAMPLES, name));

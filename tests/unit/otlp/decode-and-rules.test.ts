@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { asBoolean, asCount, asJsonObject, asNumber, nanosToIso } from '@/lib/otlp/coerce';
@@ -5,6 +6,7 @@ import { decodeLogs, decodeMetrics, encodingOf, OtlpDecodeError } from '@/lib/ot
 import { claudeDecision, detectAgent, geminiDecision, normaliseLogs } from '@/lib/otlp/normalise';
 import { toDelta, type SeriesState } from '@/lib/otlp/temporality';
 import type { OtlpDataPoint } from '@/lib/otlp/types';
+import { OTLP_SAMPLES_DIR } from '../../helpers/samples';
 
 const enc = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -71,7 +73,7 @@ describe('bad input → OtlpDecodeError', () => {
     throw new Error('expected an OtlpDecodeError');
   };
   it('truncated protobuf', () => {
-    const body = new Uint8Array(readFileSync('/work/shared/samples/otlp/claude-mockapi-logs-proto-1.bin'));
+    const body = new Uint8Array(readFileSync(path.join(OTLP_SAMPLES_DIR, 'claude-mockapi-logs-proto-1.bin')));
     expect(bad(() => decodeLogs(body.subarray(0, body.length - 7), 'protobuf')).code).toBe('invalid_protobuf');
     expect(bad(() => decodeMetrics(new Uint8Array([0x0a, 0xff]), 'protobuf')).code).toBe('invalid_protobuf');
   });
@@ -153,7 +155,7 @@ describe('temporality', () => {
 describe('series keys', () => {
   it('one key per metric + attribute set (order-independent), across requests', async () => {
     const { seriesKey } = await import('@/lib/otlp/temporality');
-    const file = '/work/shared/samples/otlp/gemini-mockapi-metrics-1.json';
+    const file = path.join(OTLP_SAMPLES_DIR, 'gemini-mockapi-metrics-1.json');
     const points = decodeMetrics(new Uint8Array(readFileSync(file)), 'json').points;
     const keys = points.map(seriesKey);
     expect(new Set(keys).size).toBe(points.length);

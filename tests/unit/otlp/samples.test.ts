@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeLogs, decodeMetrics } from '@/lib/otlp/decode';
 import { mapLogsRequest } from '@/lib/otlp/mapping';
 import { normaliseLogs } from '@/lib/otlp/normalise';
+import { OTLP_SAMPLES_DIR } from '../../helpers/samples';
 
-const dir = '/work/shared/samples/otlp';
+const dir = OTLP_SAMPLES_DIR;
 const bytes = (name: string) => new Uint8Array(readFileSync(path.join(dir, name)));
 const meta = (name: string) => JSON.parse(readFileSync(path.join(dir, name.replace(/\.(json|bin)$/, '.meta.json')), 'utf8')) as {
   path: string; headers: { 'content-type': string }; wire_bytes: number;
