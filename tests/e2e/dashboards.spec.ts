@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { SAMPLES_DIR } from '../helpers/samples';
 
 // The dashboards over the shared sample files: ingested through the API, drawn, filtered, drilled into.
-const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples');
+const SAMPLES = SAMPLES_DIR;
 const RANGE = 'from=2026-10-27&to=2026-11-09';
 const PAGES = [
   { path: '/dashboard', name: 'telemetry', minCharts: 6 },
