@@ -45,22 +45,3 @@ test('a filter changes the URL and the numbers without a full reload', async ({ 
   await page.reload();
   await expect(page.getByLabel('Bucket')).toHaveValue('week');
 });
-
-test('drilling into a bar shows its records, and the table view opens them from the keyboard', async ({ page }) => {
-  await page.goto(`/dashboard/compliance?${RANGE}`);
-  const commands = page.getByTestId('chart-commands');
-  await expect(commands.locator('svg.recharts-surface')).toBeVisible({ timeout: 20_000 });
-  await commands.locator('.recharts-bar-rectangle path, .recharts-bar-rectangle').first().click();
-  const drill = commands.getByTestId('drilldown');
-  await expect(drill).toBeVisible();
-  await expect(drill.getByTestId('drilldown-table').locator('tbody tr').first()).toBeVisible();
-  await expect(drill.getByRole('link', { name: /telemetry\.ndjson/ }).first()).toBeVisible();
-
-  const compliance = page.getByTestId('chart-compliance');
-  await compliance.getByRole('button', { name: 'View as table' }).click();
-  const cell = compliance.getByRole('button', { name: /^dangerous-commands at 2026-11-02/ });
-  await cell.focus();
-  await page.keyboard.press('Enter');
-  await expect(compliance.getByTestId('drilldown-table').locator('tbody tr')).not.toHaveCount(0);
-  await expect(compliance.getByTestId('drilldown')).toContainText('rm -rf');
-});
