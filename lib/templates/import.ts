@@ -2,7 +2,7 @@ import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { getPrisma } from '@/lib/db/client';
 import { BadRequestError, NotFoundError } from '@/lib/errors';
-import { importPolicy } from '@/lib/formats';
+import { assertDroppedControlsAcknowledged, importPolicy, type DroppedControl } from '@/lib/formats';
 import { assertId } from '@/lib/http/ids';
 import type { LintFinding } from '@/lib/policy/lint';
 import type { PolicySettings } from '@/lib/policy/settings';
@@ -30,6 +30,8 @@ export interface ImportRequest {
   name: string | null;
   templateId: string | null;
   acknowledgeRisks: string[];
+  /** The admin saw the security controls the policy cannot hold and saves anyway. */
+  acknowledgeDroppedControls: boolean;
 }
 
 export interface ImportOutcome {
@@ -38,6 +40,8 @@ export interface ImportOutcome {
   format: string;
   settings: PolicySettings;
   warnings: string[];
+  /** What the file had and the policy cannot hold (acknowledged), most severe first. */
+  droppedControls: DroppedControl[];
   findings: LintFinding[];
   created: boolean;
 }
@@ -55,6 +59,8 @@ export async function importTemplateFile(actor: Actor, request: ImportRequest): 
     });
   }
   const imported = importPolicy({ bytes: request.bytes, fileName: request.fileName, format: request.format });
+  // Here, not in the callers: the API and the import page share one gate and parse the file once.
+  assertDroppedControlsAcknowledged(imported, request.acknowledgeDroppedControls);
   const warnings = capWarnings(imported.warnings);
   const fileName = request.fileName === null ? null : request.fileName.slice(0, 255);
   const source = { import: { format: imported.format, fileName, warnings } };
@@ -76,6 +82,7 @@ export async function importTemplateFile(actor: Actor, request: ImportRequest): 
     format: imported.format,
     settings: detail.settings,
     warnings,
+    droppedControls: imported.droppedControls,
     findings: detail.findings,
     created: !request.templateId,
   };

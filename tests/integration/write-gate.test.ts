@@ -80,12 +80,24 @@ describe('one risk gate on every write path (issue 8, item 7)', () => {
   it('refuses an imported `*` or secret without the acknowledgement', async () => {
     const { editor } = await createOrganizationWithMembers();
     const file = new TextEncoder().encode(JSON.stringify({ permissions: { allow: ['Bash(*)'] } }));
-    const base = { bytes: file, fileName: 'managed-settings.json', format: 'claude-code', name: unique('Imp'), templateId: null };
+    const base = { bytes: file, fileName: 'managed-settings.json', format: 'claude-code', name: unique('Imp'), templateId: null, acknowledgeDroppedControls: false };
     const result = await importTemplateFile(editor, { ...base, acknowledgeRisks: [] }).then(
       () => 'saved',
       (e: { code: string }) => e.code,
     );
     expect(result).toBe('validation_failed');
+  });
+
+  it('refuses an import that drops a security control unless acknowledged, in the one lib gate', async () => {
+    const { editor, org } = await createOrganizationWithMembers();
+    const file = new TextEncoder().encode(JSON.stringify({ permissions: { deny: ['Bash(rm -rf *)', 'Read(./.env)'] } }));
+    const base = { bytes: file, fileName: 'managed-settings.json', format: 'claude-code', name: unique('Drop'), templateId: null, acknowledgeRisks: [] };
+    const before = await getPrisma().policyTemplate.count({ where: { orgId: org.id } });
+    expect((await rejection(importTemplateFile(editor, { ...base, acknowledgeDroppedControls: false }))).code).toBe('dropped_controls');
+    expect(await getPrisma().policyTemplate.count({ where: { orgId: org.id } })).toBe(before);
+    const saved = await importTemplateFile(editor, { ...base, acknowledgeDroppedControls: true });
+    expect(saved.droppedControls.length).toBeGreaterThan(0);
+    expect(saved.droppedControls[0]).toHaveProperty('impact');
   });
 });
 
@@ -175,7 +187,7 @@ describe('smaller items (issue 8, item 16)', () => {
     const lines = Array.from({ length: 128_851 }, (_, i) => `bad_${i}!`).join('\n');
     const file = new TextEncoder().encode(`ok.example.com\n${lines}`.slice(0, 1024 * 1024));
     const started = performance.now();
-    const outcome = await importTemplateFile(editor, { bytes: file, fileName: 'firewall-allowlist.txt', format: 'firewall', name: unique('FW'), templateId: null, acknowledgeRisks: [] });
+    const outcome = await importTemplateFile(editor, { bytes: file, fileName: 'firewall-allowlist.txt', format: 'firewall', name: unique('FW'), templateId: null, acknowledgeRisks: [], acknowledgeDroppedControls: false });
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(outcome.warnings).toHaveLength(101);
     expect(outcome.warnings.at(-1)).toMatch(/^…and \d+ more warnings like these\.$/);

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { BadRequestError, TooLargeError } from '@/lib/errors';
-import { assertDroppedControlsAcknowledged, importPolicy, type DroppedControl } from '@/lib/formats';
+import type { DroppedControl } from '@/lib/formats';
 import type { ImportableFormatId } from '@/lib/formats/catalog';
 import { runAction, type ActionResult } from '@/lib/http/action';
 import { lintSettings, type LintFinding } from '@/lib/policy/lint';
@@ -42,7 +42,6 @@ export async function importTemplateAction(_previous: ActionResult, formData: Fo
   let id = '';
   const result = await runAction(async () => {
     const upload = await readUpload(formData);
-    assertDroppedControlsAcknowledged(importPolicy(upload), formData.get('acknowledgeDroppedControls') === 'on');
     const target = formData.get('templateId');
     const name = formData.get('name');
     const outcome = await importTemplateFile(await requireUser(), {
@@ -53,6 +52,7 @@ export async function importTemplateAction(_previous: ActionResult, formData: Fo
         ...formData.getAll('acknowledgeRisks').filter((value): value is string => typeof value === 'string'),
         ...(formData.get('acknowledgeTrustAll') === 'on' ? ['trust-all'] : []),
       ],
+      acknowledgeDroppedControls: formData.get('acknowledgeDroppedControls') === 'on',
     });
     id = outcome.id;
   });

@@ -1,4 +1,3 @@
-import { assertDroppedControlsAcknowledged, importPolicy } from '@/lib/formats';
 import { readBodyBytes } from '@/lib/http/body';
 import { apiRoute } from '@/lib/http/route';
 import { importTemplateFile } from '@/lib/templates/import';
@@ -13,9 +12,6 @@ const MAX_IMPORT_BYTES = 1024 * 1024;
 export const POST = apiRoute('templates:write', async ({ request, actor }) => {
   const query = new URL(request.url).searchParams;
   const bytes = await readBodyBytes(request, MAX_IMPORT_BYTES);
-  const input = { bytes, fileName: request.headers.get('x-filename'), format: request.headers.get('x-format') };
-  const { droppedControls } = importPolicy(input);
-  assertDroppedControlsAcknowledged({ droppedControls }, ['1', 'true'].includes(query.get('acknowledgeDroppedControls') ?? ''));
   const outcome = await importTemplateFile(actor, {
     bytes,
     fileName: request.headers.get('x-filename'),
@@ -23,7 +19,8 @@ export const POST = apiRoute('templates:write', async ({ request, actor }) => {
     name: query.get('name'),
     templateId: query.get('templateId'),
     acknowledgeRisks: query.getAll('acknowledgeRisks'),
+    acknowledgeDroppedControls: ['1', 'true'].includes(query.get('acknowledgeDroppedControls') ?? ''),
   });
   const { created, ...body } = outcome;
-  return Response.json({ ...body, droppedControls }, { status: created ? 201 : 200 });
+  return Response.json(body, { status: created ? 201 : 200 });
 });
