@@ -9,9 +9,9 @@ import { PRUNE_ROLLUPS_SQL, rollupForSelectionSql } from './sql';
 /**
  * The identity map: CSV `userId,email,team` (header optional). `userId` is a prompt-log id
  * (`d-xxxx.<guid>`), an activity-report guid, or an e-mail (telemetry's `user`); `team` a team
- * slug (or empty). Later uploads use it; importing it also moves the prompt-log and activity
- * records already stored to the mapped team, with their rollups, in the same transaction.
- * Telemetry records keep the team they named themselves.
+ * slug (or empty). Later uploads use it; importing it also moves every record already stored
+ * (telemetry, prompt logs, activity) whose user the map names to the mapped team, with their
+ * rollups, in the same transaction: the map is the admin's latest word on who belongs where.
  */
 export interface IdentityImportResult {
   imported: number;
@@ -91,6 +91,11 @@ export async function importIdentities(actor: Actor, bytes: Buffer): Promise<Ide
 async function reapply(client: import('pg').PoolClient, orgId: string): Promise<number> {
   let moved = 0;
   const plans = [
+    {
+      kind: 'telemetry' as const,
+      table: 'telemetry_event',
+      keys: ['event_id', 'ts'],
+    },
     {
       kind: 'prompt' as const,
       table: 'prompt_log_record',

@@ -223,6 +223,29 @@ describe('identity map', () => {
   });
 });
 
+describe('identity map and telemetry', () => {
+  it('re-applying the map moves telemetry records of the mapped user, and their rollups follow', async () => {
+    const { org, uploader } = await setup();
+    const a = await createTeam(org.id, unique('alpha'));
+    const b = await createTeam(org.id, unique('beta'));
+    const slugs = await getPool().query<{ id: string; slug: string }>('SELECT id, slug FROM team WHERE id = ANY($1)', [[a, b]]);
+    const slug = (id: string) => slugs.rows.find((r) => r.id === id)!.slug;
+    const email = `${unique('carol')}@example.com`;
+    const lines = [1, 2, 3].map((i) => JSON.stringify({ id: `tm-${email}-${i}`, timestamp: `2026-11-0${i}T10:00:00Z`, user: email, client: 'kiro', os: 'linux', kind: 'feature_used', feature: 'chat' }));
+    const created = await post(uploader, lines.join('\n') + '\n', `?team=${slug(a)}`);
+    expect(created.status).toBe(201);
+    const teamOf = async () => (await getPool().query(`SELECT team_id, count(*)::int AS n FROM telemetry_event WHERE org_id = $1 AND user_key = $2 GROUP BY 1`, [org.id, email])).rows;
+    expect(await teamOf()).toEqual([{ team_id: a, n: 3 }]);
+    const map = await api('POST', '/api/v1/identities', { token: uploader, rawBody: `${email},${email},${slug(b)}\n` });
+    expect(map.body).toMatchObject({ imported: 1, movedRecords: 3 });
+    expect(await teamOf()).toEqual([{ team_id: b, n: 3 }]);
+    const hourly = await getPool().query('SELECT team_id, sum(events)::int AS n FROM telemetry_hourly WHERE org_id = $1 GROUP BY 1', [org.id]);
+    expect(hourly.rows).toEqual([{ team_id: b, n: 3 }]);
+    const recounted = await recount(org.id);
+    expect(recounted.stored).toBe(recounted.raw);
+  });
+});
+
 describe('authorization of the new routes', () => {
   it('401 without a token, 403 without the scope or role, 404 for another organization', async () => {
     const { uploader, reader, editor } = await setup();
