@@ -45,3 +45,24 @@ test('a filter changes the URL and the numbers without a full reload', async ({ 
   await page.reload();
   await expect(page.getByLabel('Bucket')).toHaveValue('week');
 });
+
+test('drilling into a bar shows its records, and the table view opens them from the keyboard', async ({ page }) => {
+  await page.goto(`/dashboard/compliance?${RANGE}`);
+  const commands = page.getByTestId('chart-commands');
+  await expect(commands.getByRole('application')).toBeVisible();
+  // A zero-count bar is an empty <g class="recharts-bar-rectangle"> (recharts draws no path at height 0),
+  // so the first such group can be unclickable; click the first drawn bar, which has records by construction.
+  await commands.locator('.recharts-bar-rectangle path').first().click();
+  const drill = commands.getByTestId('drilldown');
+  await expect(drill).toBeVisible();
+  await expect(drill.getByTestId('drilldown-table').locator('tbody tr').first()).toBeVisible();
+  await expect(drill.getByRole('link', { name: /telemetry\.ndjson/ }).first()).toBeVisible();
+
+  const compliance = page.getByTestId('chart-compliance');
+  await compliance.getByRole('button', { name: 'View as table' }).click();
+  const cell = compliance.getByRole('button', { name: /^dangerous-commands at 2026-11-02/ });
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  await expect(compliance.getByTestId('drilldown-table').locator('tbody tr')).not.toHaveCount(0);
+  await expect(compliance.getByTestId('drilldown')).toContainText('rm -rf');
+});
