@@ -60,7 +60,7 @@ test('filter the audit log, expand a diff, export the filtered rows as CSV, see 
 
 test('a bad filter in a shared link is explained, the form keeps it, nothing breaks', async ({ page }) => {
   await page.goto('/audit-log?from=2026-02-31&q=kept');
-  await expect(page.getByRole('alert')).toContainText('The filters are not valid');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('The filters are not valid');
   await expect(page.locator('#from-error')).toHaveText('Use a date as YYYY-MM-DD.');
   await expect(page.getByLabel('Search target names')).toHaveValue('kept');
 });
