@@ -6,8 +6,11 @@ const KIND_LABEL = { added: 'added', removed: 'removed', changed: 'changed' } as
 export function AuditDiff({ before, after, details, seq }: { before: unknown; after: unknown; details: unknown; seq: number }) {
   const diff = prepareAuditDiff(before, after, details);
   if (!hasDiff(diff)) return <span className="text-xs text-slate-400">—</span>;
+  const kinds = new Set(diff.lines.map((line) => line.kind));
+  // "3 fields added" for a creation, "1 field removed" for a deletion, "2 fields changed" otherwise.
+  const verb = kinds.size === 1 ? KIND_LABEL[[...kinds][0]!] : 'changed';
   const summary = [
-    diff.lines.length ? `${diff.lines.length} field${diff.lines.length === 1 ? '' : 's'} changed` : null,
+    diff.lines.length ? `${diff.lines.length} field${diff.lines.length === 1 ? '' : 's'} ${verb}` : null,
     diff.details.length ? `${diff.details.length} detail${diff.details.length === 1 ? '' : 's'}` : null,
   ]
     .filter(Boolean)

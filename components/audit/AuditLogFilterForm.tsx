@@ -19,7 +19,7 @@ export function AuditLogFilterForm({ query, actors, errors }: { query: AuditLogQ
   const targetType = query.target?.split(':')[0];
   const targetHasId = Boolean(query.target?.includes(':'));
   return (
-    <form method="get" action="/audit-log" aria-label="Filter the audit log" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+    <form method="get" action="/audit-log" aria-label="Filter the audit log" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
       <div className="lg:col-span-2">
         <Field label="Search target names" name="q" error={errors.q}>
           <TextInput name="q" type="search" defaultValue={query.q ?? ''} placeholder="e.g. Payments baseline" maxLength={200} error={errors.q} />
@@ -74,7 +74,7 @@ export function AuditLogFilterForm({ query, actors, errors }: { query: AuditLogQ
           {targetHasId || (targetType && !Object.hasOwn(TARGET_TYPES, targetType)) ? <option value={query.target}>This one: {query.target}</option> : null}
         </SelectInput>
       </Field>
-      <div className="grid grid-cols-2 gap-2">
+      <div className="grid grid-cols-2 gap-2 sm:col-span-2 lg:col-span-2">
         <Field label="From" name="from" error={errors.from}>
           <TextInput name="from" type="date" defaultValue={query.from ?? ''} error={errors.from} />
         </Field>
@@ -82,7 +82,7 @@ export function AuditLogFilterForm({ query, actors, errors }: { query: AuditLogQ
           <TextInput name="to" type="date" defaultValue={query.to ?? ''} error={errors.to} />
         </Field>
       </div>
-      <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-6">
+      <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-4">
         <button type="submit" className={buttonClasses('primary', 'sm')}>
           Apply filters
         </button>

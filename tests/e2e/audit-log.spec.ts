@@ -74,5 +74,9 @@ test.describe('at phone width', () => {
     await expect(page.getByRole('button', { name: 'Apply filters' })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Rows stack on a phone: the diff of a row is on screen, not behind a sideways scroll.
+    const summary = await page.locator('tbody tr summary').first().boundingBox();
+    expect(summary).not.toBeNull();
+    expect(summary!.x + summary!.width).toBeLessThanOrEqual(390);
   });
 });
