@@ -68,7 +68,7 @@ test('a bad filter in a shared link is explained, the form keeps it, nothing bre
 test.describe('at phone width', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('the audit log fits the screen: filters stack, the table scrolls inside its card', async ({ page }) => {
+  test('the audit log fits the screen: filters and rows stack, the diff is on screen', async ({ page }) => {
     await page.goto('/audit-log');
     await expect(page.getByTestId('chain-status')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Apply filters' })).toBeVisible();
