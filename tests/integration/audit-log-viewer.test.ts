@@ -10,6 +10,7 @@ import { transaction } from '@/lib/db/client';
 import { ForbiddenError } from '@/lib/errors';
 import { createTeam, deleteTeam, updateTeam } from '@/lib/teams/teams';
 import { createTemplate } from '@/lib/templates/templates';
+import { createToken } from '@/lib/tokens/tokens';
 import { api, registerRoutes, type RouteModule } from '../helpers/api';
 import { errorCode } from '../helpers/http';
 import { signInAs } from '../helpers/session';
@@ -158,6 +159,16 @@ describe('GET /api/v1/audit-log', () => {
     expect((await api('GET', '/api/v1/audit-log?format=csv', { token: editor.token })).status).toBe(403);
     expect((await api('GET', '/api/v1/audit-log', { token: s.ownerToken.token })).status).toBe(200);
     await expect(searchAuditLog(s.editor, parseAuditLogFilters({}))).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('accepts a token created with the new scope audit:read the way Settings → API tokens creates it', async () => {
+    const admin = (await createOrganizationWithMembers()).admin;
+    const { token, view } = await createToken(admin, { name: 'SIEM export', scopes: ['audit:read'] });
+    expect(view.scopes).toEqual(['audit:read']);
+    const page = await list(token, 'action=tokens');
+    expect(page.entries.map((e) => [e.action, e.target?.name])).toEqual([['token.created', 'SIEM export']]);
+    // audit:read reads the log only: the same token cannot read templates.
+    expect((await api('GET', '/api/v1/templates', { token })).status).toBe(403);
   });
 
   it('serves the console session too (the export link): 401 signed out, 403 for an editor, the CSV for an owner', async () => {
