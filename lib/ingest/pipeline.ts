@@ -20,7 +20,7 @@ import { mapPromptRecord } from './prompt-log';
 import { applyRetention } from './retention';
 import { readCsv, readJsonElements, readNdjson, type RawRecord } from './readers';
 import { decodedBytes, newCounters, type ByteCounters } from './source';
-import { insertFromStagingSql, RECORD_TABLES, type BatchSummary } from './sql';
+import { insertFromStagingSql, LOCK_ORGANIZATION_RECORDS_SQL, RECORD_TABLES, type BatchSummary } from './sql';
 import { mapTelemetry, telemetryFromCsv } from './telemetry';
 import { monthOf } from './time';
 
@@ -344,7 +344,7 @@ export async function ingestUpload(actor: Actor, input: UploadInput): Promise<Up
     // connection sets it for all that follow.
     await client.query(`SET temp_buffers = '${TEMP_BUFFERS}'`).catch(() => {});
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [0x1d6e57, actor.orgId]);
+    await client.query(LOCK_ORGANIZATION_RECORDS_SQL, [actor.orgId]);
     const staging = `ingest_stage_${kind}`;
     await client.query(`CREATE TEMP TABLE ${staging} (LIKE ${RECORD_TABLES[kind].table} INCLUDING DEFAULTS) ON COMMIT DROP`);
     writer = new BatchWriter(client, kind, staging);

@@ -5,7 +5,7 @@ import { getPool } from '@/lib/db/client';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { assertId } from '@/lib/http/ids';
 import { recordKindOf, type UploadFormat } from './formats';
-import { deleteUploadRecordsSql, PRUNE_ROLLUPS_SQL, RECORD_TABLES } from './sql';
+import { deleteUploadRecordsSql, LOCK_ORGANIZATION_RECORDS_SQL, PRUNE_ROLLUPS_SQL, RECORD_TABLES } from './sql';
 
 export interface UploadSummary {
   id: string;
@@ -156,7 +156,7 @@ export async function deleteUpload(actor: Actor, uploadId: string): Promise<void
   let broken = false;
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [0x1d6e57, actor.orgId]);
+    await client.query(LOCK_ORGANIZATION_RECORDS_SQL, [actor.orgId]);
     const { rows } = await client.query<{ format: string; file_name: string; accepted: number }>('SELECT format, file_name, accepted FROM upload WHERE org_id = $1 AND id = $2 FOR UPDATE', [actor.orgId, id]);
     const upload = rows[0];
     if (!upload) throw new NotFoundError('The upload');
