@@ -59,6 +59,8 @@ export function UploadDropzone({ uploadUrl, teams }: { uploadUrl: string; teams:
         } else if (message.error) {
           const errors = message.error.details?.errors;
           update(key, { phase: 'failed', error: `${message.error.message}${errors?.length ? ` First: record ${errors[0]!.record}: ${errors[0]!.message}` : ''}` });
+          // A refused upload is listed too (as failed), so the list below is stale either way.
+          router.refresh();
         }
       }
     };
@@ -73,6 +75,7 @@ export function UploadDropzone({ uploadUrl, teams }: { uploadUrl: string; teams:
           // not JSON
         }
         update(key, { phase: 'failed', error: message });
+        router.refresh();
       }
     };
     xhr.onerror = () => update(key, { phase: 'failed', error: 'The connection failed before the upload finished.' });

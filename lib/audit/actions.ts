@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = {
   'project.deleted': 'Deleted a project',
   'upload.created': 'Uploaded events',
   'upload.deleted': 'Deleted an upload',
+  'upload.failed': 'An upload was refused',
   'identities.imported': 'Imported the identity map',
   'retention.changed': 'Changed the event retention',
 } as const;
