@@ -29,15 +29,18 @@ export async function buildAuditReport(actor: Actor, filters: MetricsFilters, op
   const scope: ReportScope = { caller: actor, reader, filters, ctx };
   const org = await getPrisma().organization.findUniqueOrThrow({ where: { id: actor.orgId }, select: { id: true, name: true } });
 
-  const policy = await buildPolicySection(scope, generatedAt);
-  // Downloads of a team's template count for the team; names for download targets (teams and templates).
+  // The chain check and the policy section are independent; what happened needs the teams'
+  // templates (their downloads count for the team), the findings need the compliance chart.
+  const [policy, chain, templates] = await Promise.all([
+    buildPolicySection(scope, generatedAt),
+    verifyChainForPeriod(scope),
+    getPrisma().policyTemplate.findMany({ where: { orgId: actor.orgId }, select: { id: true, name: true } }),
+  ]);
   const templateIds = [...new Set(policy.teams.flatMap((t) => t.layers.flatMap((l) => (l.source === 'team' && l.templateId ? [l.templateId] : []))))];
-  const templates = await getPrisma().policyTemplate.findMany({ where: { orgId: actor.orgId }, select: { id: true, name: true } });
   const names = new Map<string, string>([...templates.map((t) => [t.id, t.name] as const), ...policy.teams.map((t) => [t.team.id, t.team.name] as const)]);
   const activity = await buildActivitySection(scope, { templateIds, names });
   const compliance = activity.charts.find((c) => c.id === 'compliance')!;
   const findings = await buildFindingsSection(scope, compliance);
-  const chain = await verifyChainForPeriod(scope);
 
   const params: ReportParams = { from: filters.range.from, to: filters.range.to, tz: filters.range.tz, team: ctx.team };
   const data = { organization: org, params, policy, activity, findings };

@@ -72,7 +72,7 @@ test('a refused period comes back to the form with the message and the input kep
   await page.getByLabel('To').fill(FROM);
   await page.getByLabel('Format').selectOption('pdf');
   await page.getByRole('button', { name: 'Generate report' }).click();
-  await expect(page.getByRole('alert')).toContainText('`from` is after `to`.');
+  await expect(page.getByRole('alert').filter({ hasText: '`from` is after `to`.' })).toBeVisible();
   await expect(page.getByLabel('From')).toHaveValue(TO);
   await expect(page.getByLabel('To')).toHaveValue(FROM);
   await expect(page.getByLabel('Format')).toHaveValue('pdf');

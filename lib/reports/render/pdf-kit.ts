@@ -64,9 +64,8 @@ export function table(doc: Doc, headers: readonly string[], rows: readonly (read
     doc.font(font).fontSize(size);
     return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]! - 2 * pad }))) + 2 * pad;
   };
-  const draw = (cells: readonly string[], header: boolean) => {
+  const draw = (cells: readonly string[], header: boolean, h: number) => {
     const font = header ? FONT.bold : FONT.regular;
-    const h = rowHeight(cells, font);
     let x = left;
     const y = doc.y;
     if (header) doc.rect(left, y, total, h).fill('#f1f5f9');
@@ -80,16 +79,18 @@ export function table(doc: Doc, headers: readonly string[], rows: readonly (read
     doc.y = y + h;
   };
   const head = headers.map(pdfText);
-  ensureSpace(doc, rowHeight(head, FONT.bold) * 2.2);
-  draw(head, true);
+  const headHeight = rowHeight(head, FONT.bold);
+  ensureSpace(doc, headHeight * 2.2);
+  draw(head, true, headHeight);
   for (const row of rows) {
     const cells = row.map(pdfText);
+    const h = rowHeight(cells, FONT.regular);
     // A row taller than a page is cut by PDFKit's own flow; every other row stays whole.
-    if (doc.y + rowHeight(cells, FONT.regular) > bottom(doc)) {
+    if (doc.y + h > bottom(doc)) {
       doc.addPage();
-      draw(head, true);
+      draw(head, true, headHeight);
     }
-    draw(cells, false);
+    draw(cells, false, h);
   }
   doc.moveDown(0.5);
   doc.font(FONT.regular).fontSize(9);
