@@ -34,7 +34,7 @@ function bars(chart: ChartSummary): string {
       return `<rect x="${(i * bw).toFixed(2)}" y="${(h - bh).toFixed(2)}" width="${Math.max(bw - 1, 0.5).toFixed(2)}" height="${bh.toFixed(2)}"><title>${esc(t.x)}: ${esc(formatNumber(t.y))}</title></rect>`;
     })
     .join('');
-  return `<svg class="bars" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(chart.title)} per ${esc(chart.bucket)}, peak ${esc(formatNumber(max))}">${rects}</svg>`;
+  return `<svg class="bars" viewBox="0 0 ${w} ${h}" preserveAspectRatio="none" role="img" aria-label="${esc(chart.title)} per ${esc(chart.bucket)}, peak ${esc(formatNumber(max))}">${rects}</svg>`;
 }
 
 function chart(c: ChartSummary): string {
