@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   'upload.failed': 'An upload was refused',
   'identities.imported': 'Imported the identity map',
   'retention.changed': 'Changed the event retention',
+  'report.generated': 'Generated an audit report',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

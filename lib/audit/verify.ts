@@ -11,12 +11,12 @@ export interface VerifyReport {
 
 const BATCH = 5_000;
 
-/** Reads one organization's chain in seq order, in batches, so memory stays flat. */
-async function* readChain(orgId: string | null): AsyncGenerator<ChainedAuditRow> {
+/** Reads one organization's chain in seq order (up to `untilSeq`), in batches, so memory stays flat. */
+export async function* readChain(orgId: string | null, untilSeq?: number): AsyncGenerator<ChainedAuditRow> {
   let afterSeq = 0;
   for (;;) {
     const rows = await getPrisma().auditLog.findMany({
-      where: { orgId, seq: { gt: afterSeq } },
+      where: { orgId, seq: untilSeq === undefined ? { gt: afterSeq } : { gt: afterSeq, lte: untilSeq } },
       orderBy: { seq: 'asc' },
       take: BATCH,
     });
