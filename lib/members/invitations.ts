@@ -237,7 +237,10 @@ export async function declineInvitation(invitee: Invitee, input: unknown): Promi
  */
 export async function acceptInvitationAsNewAccount(token: string, input: unknown): Promise<{ email: string; orgId: string }> {
   const data = parseWith(newAccountSchema, input, 'Your account');
-  if (!TOKEN_PATTERN.test(token)) throw new InvitationUnavailableError('unknown');
+  // Checked before hashing, so this public action costs an argon2 hash only for a live link
+  // (and checked again, under the row's update, in the transaction).
+  const found = await findInvitationByToken(token);
+  if (found.state !== 'open') throw new InvitationUnavailableError(found.state);
   const passwordHash = await hashPassword(data.password);
   try {
     return await transaction(async (tx) => {
