@@ -49,7 +49,7 @@ const READERS_OF_SENSITIVE = ['OWNER', 'ADMIN', 'AUDITOR'] as const;
 
 export const PERMISSIONS = {
   'members:read': { description: 'See the members of the organization and their roles.', roles: EVERYONE },
-  'members:manage': { description: 'Add members, change roles and remove members.', roles: ['OWNER'] },
+  'members:manage': { description: 'Invite members (and withdraw invitations), change roles and remove members.', roles: ['OWNER'] },
   'tokens:manage': { description: 'Create, list and revoke API tokens.', roles: ADMINS },
   'templates:read': { description: 'Read policy templates, versions and diffs; download policy files.', roles: EVERYONE, scope: 'templates:read' },
   'templates:write': { description: 'Create templates and save new versions.', roles: WRITERS, scope: 'templates:write' },
