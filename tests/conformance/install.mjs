@@ -1,6 +1,8 @@
 // Installs the conformance tools (tests/conformance/package.json, exact versions) into
 // node_modules/.cache/pilotlight-conformance, once per version set: @google/gemini-cli-core brings
-// ~450 packages (~380 MB), which `npm ci` for the app should not pay for. Only the npm registry is used.
+// ~450 packages (~380 MB), and @anthropic-ai/claude-code its ~380 MB native binary (the platform package
+// from its optionalDependencies; its postinstall is not needed: the tests run that binary directly), which
+// `npm ci` for the app should not pay for. Only the npm registry is used.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

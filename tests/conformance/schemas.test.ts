@@ -3,10 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { exportPolicy, type ExportContext } from '@/lib/formats';
-import { completeSettings } from '@/lib/policy/merge';
-import { PRESETS } from '@/lib/policy/presets';
-import type { CompleteSettings } from '@/lib/policy/settings';
-import { generateSettings, random } from '../unit/formats/generate';
+import { contexts, documents } from './documents';
 import { compileSchema } from './tools';
 
 /**
@@ -17,18 +14,6 @@ import { compileSchema } from './tools';
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const schemaFile = (name: string): unknown => JSON.parse(readFileSync(path.join(import.meta.dirname, 'schemas', name), 'utf8'));
-
-const contexts: ExportContext[] = [
-  { templateName: 'Dev', version: 1, environment: 'development' },
-  { templateName: 'Prod', version: 1, environment: 'production' },
-];
-const documents: CompleteSettings[] = [
-  ...PRESETS.map((preset) => preset.settings),
-  completeSettings({}),
-  completeSettings({ trustedCommands: ['*'], deniedCommands: ['rm -rf', 'curl * | sh', ':(){ :|:& };:', 'echo $(id)'], sandbox: 'docker', network: { allowedDomains: ['*.example.com'] } }),
-  completeSettings({ trustedCommands: ['echo $(date)', 'npm run test:*', 'git * --help'], telemetry: { enabled: true, usageStatisticsEnabled: true } }),
-  ...Array.from({ length: 300 }, (_, i) => generateSettings(random(31_000 + i))),
-];
 
 describe('claude-code managed-settings.json against SchemaStore’s claude-code-settings.json', () => {
   const validate = compileSchema(schemaFile('claude-code-settings.json'), 'draft7');
