@@ -24,6 +24,10 @@ export const AUDIT_ACTIONS = {
   'upload.deleted': 'Deleted an upload',
   'identities.imported': 'Imported the identity map',
   'retention.changed': 'Changed the event retention',
+  'ingest_key.created': 'Created a team ingest key',
+  'ingest_key.revealed': 'Showed a team ingest key',
+  'ingest_key.rotated': 'Rotated a team ingest key',
+  'ingest_key.revoked': 'Revoked a team ingest key',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
