@@ -72,6 +72,9 @@ export function mapNormalisedLogs(normalised: NormalisedLogs, ctx: EnrichContext
   const rejected = new Set<string>();
   const errors: string[] = [];
   for (const event of normalised.events) {
+    // Claude reports one command twice: tool_decision (before) and tool_result (after running).
+    // The result is the executed command; a decision counts only when it stopped the command.
+    if (event.kind === 'command_executed' && event.name === 'claude_code.tool_decision' && event.decision !== 'denied') continue;
     const result = mapTelemetry(telemetryEventOf(event), ctx);
     if (result.ok) rows.push(result.row);
     else {
