@@ -11,10 +11,16 @@ import * as pathKeyRoute from '@/app/api/otlp/k/[key]/v1/[signal]/route';
  */
 export interface OtlpTestServer {
   url: string;
+  /** Statuses of every answered request, in order. */
+  statuses: number[];
+  /** The next `count` requests are handled (and stored) normally, but answered 503 (a lost answer, as the client sees it). */
+  failNextAnswers(count: number): void;
   close(): Promise<void>;
 }
 
 export async function startOtlpServer(): Promise<OtlpTestServer> {
+  const statuses: number[] = [];
+  let failing = 0;
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -32,6 +38,11 @@ export async function startOtlpServer(): Promise<OtlpTestServer> {
       if (req.method === 'POST' && bearer) response = await bearerRoute.POST(request, { params: Promise.resolve({ signal: bearer[1]! }) });
       else if (req.method === 'POST' && inPath) response = await pathKeyRoute.POST(request, { params: Promise.resolve({ key: decodeURIComponent(inPath[1]!), signal: inPath[2]! }) });
       else response = new Response(null, { status: 404 });
+      if (failing > 0) {
+        failing--;
+        response = new Response(JSON.stringify({ code: 14, message: 'lost' }), { status: 503, headers: { 'content-type': 'application/json', 'retry-after': '0' } });
+      }
+      statuses.push(response.status);
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     })().catch((error: unknown) => {
@@ -43,6 +54,10 @@ export async function startOtlpServer(): Promise<OtlpTestServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    statuses,
+    failNextAnswers: (count) => {
+      failing = count;
+    },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
