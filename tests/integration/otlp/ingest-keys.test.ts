@@ -89,7 +89,7 @@ describe('team ingest keys API', () => {
   });
 
   it('revocation: the key stops working at once (401), stays listed as revoked, and cannot be shown again', async () => {
-    const { org, members, token: admin, team } = await setupTeam();
+    const { org, token: admin, team } = await setupTeam();
     const created = await createKey(admin, team.id);
     expect(await exportWith(created.key)).toBe(200);
     expect((await api('DELETE', `/api/v1/teams/${team.id}/ingest-keys/${created.id}`, { token: admin })).status).toBe(204);
@@ -105,7 +105,7 @@ describe('team ingest keys API', () => {
   });
 
   it('rotation: a new key at once, the old one valid during the grace period, then 401; grace 0 ends it at once', async () => {
-    const { org, members, token: admin, team } = await setupTeam();
+    const { org, token: admin, team } = await setupTeam();
     const created = await createKey(admin, team.id);
     const rotated = await api('POST', `/api/v1/teams/${team.id}/ingest-keys/${created.id}/rotate`, { token: admin, body: { graceMinutes: 60 } });
     expect(rotated.status).toBe(200);
