@@ -129,7 +129,7 @@ export async function getUpload(actor: Actor, uploadId: string): Promise<UploadD
   const row = rows[0];
   if (!row) throw new NotFoundError('The upload');
   const showPrompts = can(actor, 'prompts:read');
-  const kind = recordKindOf(row.format as UploadFormat);
+  const kind = recordKindOf(row.format as UploadFormat | 'otlp');
   let records: Record<string, unknown>[] = [];
   if (row.status === 'completed') {
     const order = kind === 'activity' ? 'day, user_key' : 'ts, 1';
@@ -160,7 +160,7 @@ export async function deleteUpload(actor: Actor, uploadId: string): Promise<void
     const { rows } = await client.query<{ format: string; file_name: string; accepted: number }>('SELECT format, file_name, accepted FROM upload WHERE org_id = $1 AND id = $2 FOR UPDATE', [actor.orgId, id]);
     const upload = rows[0];
     if (!upload) throw new NotFoundError('The upload');
-    const kind = recordKindOf(upload.format as UploadFormat);
+    const kind = recordKindOf(upload.format as UploadFormat | 'otlp');
     const deleted = await client.query<{ inserted: number }>(deleteUploadRecordsSql(kind), [actor.orgId, id]);
     for (const sql of PRUNE_ROLLUPS_SQL[kind]) await client.query(sql, [actor.orgId]);
     if (kind === 'telemetry') await client.query('DELETE FROM privacy_finding WHERE org_id = $1 AND upload_id = $2', [actor.orgId, id]);
