@@ -3,6 +3,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import protobuf from 'protobufjs';
 import { getPool } from '@/lib/db/client';
+import { deleteUpload, getUpload } from '@/lib/ingest/uploads';
 import { encodeProtobuf } from '@/lib/otlp/proto';
 import { unique } from '../../helpers/factories';
 import { createKey, setupTeam, storedEvents } from './helpers';
@@ -183,5 +184,20 @@ describe('OTLP/HTTP protocol answers', () => {
     const request = claudeLogs([bash('ls', new Date(), { 'user.email': email, team: other.slug, 'team.id': other.id })], { 'team.id': other.id });
     expect((await post('/api/otlp/v1/logs', JSON.stringify(request), jsonHeaders(key.key))).status).toBe(200);
     expect((await storedEvents(a.org.id)).map((r) => [r.team_id, r.user_key])).toEqual([[a.team.id, email]]);
+  });
+
+  it("a key's stream is one upload: its details list the records, deleting it removes them and their rollups, later exports start it again", async () => {
+    const { org, members, token, team } = await setupTeam();
+    const key = await createKey(token, team.id);
+    expect((await post('/api/otlp/v1/logs', JSON.stringify(claudeLogs([bash('rm -rf /', new Date()), bash('ls', new Date())])), jsonHeaders(key.key))).status).toBe(200);
+    const stream = await getUpload(members.admin, key.id);
+    expect(stream).toMatchObject({ format: 'otlp', mode: 'stream', accepted: 2, team: { id: team.id } });
+    expect(stream.records.map((r) => r.command).sort()).toEqual(['ls', 'rm -rf /']);
+    await deleteUpload(members.admin, key.id);
+    expect(await storedEvents(org.id)).toEqual([]);
+    const { rows } = await getPool().query('SELECT count(*)::int AS n FROM command_hourly WHERE org_id = $1', [org.id]);
+    expect(rows[0].n).toBe(0);
+    expect((await post('/api/otlp/v1/logs', JSON.stringify(claudeLogs([bash('pwd', new Date())])), jsonHeaders(key.key))).status).toBe(200);
+    expect(await getUpload(members.admin, key.id)).toMatchObject({ accepted: 1, duplicates: 0 });
   });
 });
