@@ -42,11 +42,11 @@ function policyOf(identity: IngestKeyIdentity): Promise<EventPolicy> {
 export async function handleOtlpExport(request: Request, signal: OtlpSignal, pathKey: string | null = null): Promise<Response> {
   const encoding = encodingOf(request.headers.get('content-type'));
   if (!encoding) return otlpError('json', 415, 'Send Content-Type application/json or application/x-protobuf.');
-  const identity = await authenticateIngestKey(pathKey ?? bearerIngestKey(request.headers.get('authorization')));
-  if (!identity) return otlpError(encoding, 401, 'A valid ingest key is required (Authorization: Bearer <key>, or /api/otlp/k/<key>/v1/…); it may have been revoked.');
   const limits = receiverLimits();
   let slot: ReturnType<typeof acquireSlot> | null = null;
   try {
+    const identity = await authenticateIngestKey(pathKey ?? bearerIngestKey(request.headers.get('authorization')));
+    if (!identity) return otlpError(encoding, 401, 'A valid ingest key is required (Authorization: Bearer <key>, or /api/otlp/k/<key>/v1/…); it may have been revoked.');
     slot = acquireSlot(limits);
     const body = await readOtlpBody(request.body, request.headers.get('content-encoding'), limits.maxBodyBytes, slot.budget);
     if (signal === 'traces') return otlpSuccess(encoding, signal);
@@ -80,6 +80,6 @@ function failure(encoding: OtlpEncoding, error: unknown, retryAfterSeconds: numb
   if (error instanceof OtlpBodyEncodingError) return otlpError(encoding, error.unsupported ? 415 : 400, error.message);
   if (error instanceof SaturatedError) return otlpError(encoding, error.status, error.message, { 'Retry-After': String(retryAfterSeconds) });
   console.error('OTLP export failed', error);
-  // 503 lets the exporter retry (an outage of the database, say); the records are not stored.
+  // 503 lets the exporter retry (the database unreachable or too slow to connect, say); nothing was stored.
   return otlpError(encoding, 503, 'The export could not be stored; retry later.', { 'Retry-After': String(retryAfterSeconds) });
 }
