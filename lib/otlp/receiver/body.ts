@@ -31,9 +31,12 @@ export async function readOtlpBody(
   contentEncoding: string | null,
   maxBytes = DEFAULT_MAX_BODY_BYTES,
   budget?: BodyBudget,
+  declaredBytes: number | null = null,
 ): Promise<Uint8Array> {
   const encoding = (contentEncoding ?? '').trim().toLowerCase();
   if (encoding !== '' && encoding !== 'identity' && encoding !== 'gzip') throw new OtlpBodyEncodingError(`Content-Encoding "${encoding}" is not supported; send gzip or none.`, true);
+  // A plain body whose Content-Length is over the cap is refused before a byte is read.
+  if (encoding !== 'gzip' && declaredBytes !== null && declaredBytes > maxBytes) throw new OtlpBodyTooLargeError(maxBytes);
   if (!body) return new Uint8Array(0);
   const chunks: Buffer[] = [];
   let size = 0;

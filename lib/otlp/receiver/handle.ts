@@ -48,7 +48,8 @@ export async function handleOtlpExport(request: Request, signal: OtlpSignal, pat
     const identity = await authenticateIngestKey(pathKey ?? bearerIngestKey(request.headers.get('authorization')));
     if (!identity) return otlpError(encoding, 401, 'A valid ingest key is required (Authorization: Bearer <key>, or /api/otlp/k/<key>/v1/…); it may have been revoked.');
     slot = acquireSlot(limits);
-    const body = await readOtlpBody(request.body, request.headers.get('content-encoding'), limits.maxBodyBytes, slot.budget);
+    const declared = Number(request.headers.get('content-length') ?? NaN);
+    const body = await readOtlpBody(request.body, request.headers.get('content-encoding'), limits.maxBodyBytes, slot.budget, Number.isFinite(declared) ? declared : null);
     if (signal === 'traces') return otlpSuccess(encoding, signal);
     if (signal === 'metrics') {
       decodeMetrics(body, encoding);

@@ -16,7 +16,7 @@ export interface ReceiverLimits {
 
 const MiB = 1024 * 1024;
 
-export function receiverLimits(env: NodeJS.ProcessEnv = process.env): ReceiverLimits {
+export function receiverLimits(env: Readonly<Record<string, string | undefined>> = process.env): ReceiverLimits {
   const n = (name: string, fallback: number) => {
     const value = Number(env[name]);
     return Number.isFinite(value) && value > 0 ? value : fallback;

@@ -47,7 +47,7 @@ describe('ingest key crypto', () => {
     expect(decryptIngestKey(sealed, 'id-2')).toBeNull();
     const parts = sealed.split('.');
     const flipped = Buffer.from(parts[3]!, 'base64url');
-    flipped[0] ^= 1;
+    flipped[0] = flipped[0]! ^ 1;
     expect(decryptIngestKey([parts[0], parts[1], parts[2], flipped.toString('base64url')].join('.'), 'id-1')).toBeNull();
     expect(decryptIngestKey('v2.x.y.z', 'id-1')).toBeNull();
     process.env.NEXTAUTH_SECRET = 'another secret';
@@ -88,6 +88,9 @@ describe('OTLP body reader', () => {
 
   it('stops at the cap counting decompressed bytes; refuses bad gzip and unknown encodings', async () => {
     await expect(readOtlpBody(streamOf(new Uint8Array(101)), null, 100)).rejects.toBeInstanceOf(OtlpBodyTooLargeError);
+    // Content-Length over the cap: refused without reading (the stream would error if read).
+    const unread = new ReadableStream<Uint8Array>({ pull: () => Promise.reject(new Error('read')) });
+    await expect(readOtlpBody(unread, null, 100, undefined, 101)).rejects.toBeInstanceOf(OtlpBodyTooLargeError);
     const bomb = zlib.gzipSync(Buffer.alloc(10 * 1024 * 1024));
     await expect(readOtlpBody(streamOf(bomb), 'gzip', 1024 * 1024)).rejects.toBeInstanceOf(OtlpBodyTooLargeError);
     await expect(readOtlpBody(streamOf(Buffer.from('plain')), 'gzip')).rejects.toBeInstanceOf(OtlpBodyEncodingError);
