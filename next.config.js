@@ -3,8 +3,9 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // Kept out of the server bundle: they load native binaries or are only used by scripts.
-  serverExternalPackages: ['@node-rs/argon2'],
+  // Kept out of the server bundle: they load native binaries, are only used by scripts, or (pdfkit) read
+  // their font metrics from their own directory at run time.
+  serverExternalPackages: ['@node-rs/argon2', 'pdfkit'],
   experimental: {
     // Policy imports go through a server action: leave room for the 1 MB file plus form overhead,
     // so the app (not the framework) answers an oversized file with a clear message.

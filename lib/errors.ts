@@ -73,3 +73,13 @@ export class TooManyRequestsError extends AppError {
     super(429, 'too_many_requests', message, { retryAfterSeconds });
   }
 }
+
+/**
+ * A form (or browser request) was rendered for another organization than the caller's current
+ * one: nothing is done. 409 like other "the state changed under you" answers.
+ */
+export class OrganizationChangedError extends AppError {
+  constructor(message: string) {
+    super(409, 'organization_changed', message);
+  }
+}

@@ -3,10 +3,11 @@
 import Link from 'next/link';
 import { useEffect, useState, useTransition } from 'react';
 import type { DrillRecord, DrillResult, DrillValue } from '@/lib/analytics/drill';
+import { useRenderedForOrg } from '@/components/shell/RenderedForOrg';
 import { Button } from '@/components/ui/Button';
 
 export type DrillActionResult = { ok: true; data: DrillResult } | { ok: false; error: string };
-export type DrillAction = (input: { chart: string; query: string; x: string; series: string; cursor?: string }) => Promise<DrillActionResult>;
+export type DrillAction = (input: { chart: string; query: string; x: string; series: string; cursor?: string; renderedForOrg: string }) => Promise<DrillActionResult>;
 
 function cell(value: DrillValue | undefined): string {
   if (value === null || value === undefined) return '–';
@@ -38,10 +39,11 @@ export function DrillDownPanel({
   const [result, setResult] = useState<DrillResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const renderedForOrg = useRenderedForOrg();
 
   const load = (cursor?: string) =>
     start(async () => {
-      const res = await drill({ chart, query, x, series, cursor });
+      const res = await drill({ chart, query, x, series, cursor, renderedForOrg });
       if (!res.ok) {
         setError(res.error);
         return;

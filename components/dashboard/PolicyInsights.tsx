@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { TeamInsights } from '@/lib/analytics/insights';
 import { Card } from '@/components/ui/Card';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import { OrgField } from '@/components/shell/RenderedForOrg';
 
 /** Per team: what to trust, what to drop, and which trusted entry let a dangerous command run. */
 export function PolicyInsights({ insights, threshold, canWrite, trust }: { insights: TeamInsights[]; threshold: number; canWrite: boolean; trust: (formData: FormData) => Promise<void> }) {
@@ -38,6 +39,7 @@ export function PolicyInsights({ insights, threshold, canWrite, trust }: { insig
                 <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Add to the trusted list</h4>
                 {team.trustCandidates.length ? (
                   <form action={trust} className="mt-1 space-y-1">
+                    <OrgField />
                     <input type="hidden" name="teamId" value={team.team.id} />
                     {team.trustCandidates.map((c) => (
                       <label key={c.command} className="flex items-start gap-2 text-sm">

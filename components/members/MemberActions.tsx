@@ -1,19 +1,23 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeRoleAction, removeMemberAction } from '@/app/(console)/settings/members/actions';
 import { ActionMessage } from '@/components/ui/ActionMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/permissions';
+import type { ActionResult } from '@/lib/http/action';
+
+type FormAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
+import { OrgField } from '@/components/shell/RenderedForOrg';
 
 /** Change-role and remove controls for one member row (owners only). */
-export function MemberActions({ userId, email, role }: { userId: string; email: string; role: Role }) {
+export function MemberActions({ userId, email, role, changeRoleAction, removeMemberAction }: { userId: string; email: string; role: Role; changeRoleAction: FormAction; removeMemberAction: FormAction }) {
   const [roleResult, changeRole] = useActionState(changeRoleAction, null);
   const [removeResult, remove] = useActionState(removeMemberAction, null);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <form action={changeRole} className="flex items-center gap-2" aria-label={`Change role of ${email}`}>
+          <OrgField />
           <input type="hidden" name="userId" value={userId} />
           <select
             name="role"
@@ -38,6 +42,7 @@ export function MemberActions({ userId, email, role }: { userId: string; email: 
             if (!window.confirm(`Remove ${email} from this organization?`)) event.preventDefault();
           }}
         >
+          <OrgField />
           <input type="hidden" name="userId" value={userId} />
           <SubmitButton variant="danger" size="sm" pendingLabel="Removing…">
             Remove

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { archiveTemplateAction } from '@/app/(console)/policies/actions';
 import { ActionMessage } from '@/components/ui/ActionMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import { OrgField } from '@/components/shell/RenderedForOrg';
 
 export function ArchiveTemplateButton({ templateId, name }: { templateId: string; name: string }) {
   const [result, archive] = useActionState(archiveTemplateAction, null);
@@ -16,6 +17,7 @@ export function ArchiveTemplateButton({ templateId, name }: { templateId: string
       }}
       className="flex flex-col items-end gap-2"
     >
+      <OrgField />
       <input type="hidden" name="templateId" value={templateId} />
       <SubmitButton variant="danger" pendingLabel="Archiving…">
         Archive

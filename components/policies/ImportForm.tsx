@@ -3,11 +3,13 @@
 import { startTransition, useActionState, useState, type DragEvent } from 'react';
 import { importTemplateAction, previewImportAction } from '@/app/(console)/policies/import/actions';
 import { FindingsSummary } from '@/components/policies/FindingsSummary';
+import { useRenderedForOrg } from '@/components/shell/RenderedForOrg';
 import { Acknowledgements } from '@/components/policies/editor/Acknowledgements';
 import { ActionMessage } from '@/components/ui/ActionMessage';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field, SelectInput, TextInput } from '@/components/ui/Field';
+import { RENDERED_FOR_ORG_FIELD } from '@/lib/auth/active-org';
 import { FORMATS, IMPORTABLE_FORMAT_IDS } from '@/lib/formats/catalog';
 import { evaluateSettingsWrite } from '@/lib/policy/gate';
 
@@ -27,6 +29,7 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
   const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
   const [droppedAcknowledged, setDroppedAcknowledged] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const renderedForOrg = useRenderedForOrg();
   // The file and format the preview was made from: a preview of another file is never shown (or saved).
   const [previewed, setPreviewed] = useState<{ file: File; format: string } | null>(null);
   const mapped = preview?.ok && previewed?.file === file && previewed.format === format ? preview.data : undefined;
@@ -41,6 +44,7 @@ export function ImportForm({ templates }: { templates: { id: string; name: strin
 
   function send(dispatch: (data: FormData) => void) {
     const data = new FormData();
+    data.set(RENDERED_FOR_ORG_FIELD, renderedForOrg);
     if (file) data.set('file', file);
     data.set('format', format);
     data.set('templateId', target);

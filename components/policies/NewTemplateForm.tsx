@@ -6,6 +6,7 @@ import { Field, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { submitKept } from '@/components/ui/kept-form';
 import type { ActionResult } from '@/lib/http/action';
+import { OrgField } from '@/components/shell/RenderedForOrg';
 
 /** Controlled inputs: a server error (e.g. a duplicate name) keeps the name, description and chosen preset. */
 export function NewTemplateForm({
@@ -22,6 +23,7 @@ export function NewTemplateForm({
   const starts = [{ id: 'blank', name: 'Blank', description: 'Sets nothing: every field is inherited until you set it.' }, ...presets];
   return (
     <form onSubmit={submitKept(formAction)} className="space-y-5" aria-label="New template">
+      <OrgField />
       <Field label="Name" name="name" error={issueFor(result, 'name')}>
         <TextInput name="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} error={issueFor(result, 'name')} />
       </Field>

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { ActionMessage } from '@/components/ui/ActionMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { ActionResult } from '@/lib/http/action';
+import { OrgField } from '@/components/shell/RenderedForOrg';
 
 /** Owners and admins: redact the literal secrets of every version that holds one (audited). */
 export function PurgeSecretsButton({ templateId, versions, action }: { templateId: string; versions: number[]; action: (previous: ActionResult, formData: FormData) => Promise<ActionResult> }) {
@@ -20,6 +21,7 @@ export function PurgeSecretsButton({ templateId, versions, action }: { templateI
         }
       }}
     >
+      <OrgField />
       <input type="hidden" name="templateId" value={templateId} />
       <p className="text-sm text-red-900">
         {versions.length === 1 ? `Version ${versions[0]} holds` : `Versions ${versions.join(', ')} hold`} a literal secret, readable by everyone who can read or download the template.

@@ -8,6 +8,7 @@ import { draftOf, draftProblem, textInvalid, type Draft } from '@/components/pol
 import { FindingsList } from '@/components/policies/editor/FindingsList';
 import { LayerEditor } from '@/components/policies/editor/LayerEditor';
 import { useUnsavedChanges } from '@/components/policies/editor/useUnsavedChanges';
+import { useRenderedForOrg } from '@/components/shell/RenderedForOrg';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field, TextInput } from '@/components/ui/Field';
@@ -21,6 +22,8 @@ import { policySettingsSchema, type PolicySettings } from '@/lib/policy/settings
 type Environment = 'development' | 'production';
 
 export type SaveTemplateVersion = (
+  /** The organization this page was rendered for: the server refuses if it is not the caller's now. */
+  renderedForOrg: string,
   templateId: string,
   input: { settings: PolicySettings; note: string; baseVersion: number; acknowledgeRisks?: string[] },
 ) => Promise<ActionResult<{ version: number }>>;
@@ -59,6 +62,7 @@ export function TemplateEditor({
   saveAction: SaveTemplateVersion;
 }) {
   const router = useRouter();
+  const renderedForOrg = useRenderedForOrg();
   const [base, setBase] = useState<Base>({ version: initialVersion, settings: initialSettings });
   const [draft, setDraft] = useState<Draft>(() => draftOf(initialSettings));
   const [view, setView] = useState<'form' | 'json'>('form');
@@ -90,7 +94,7 @@ export function TemplateEditor({
   function save() {
     if (blocker) return;
     startTransition(async () => {
-      const outcome = await saveAction(templateId, {
+      const outcome = await saveAction(renderedForOrg, templateId, {
         settings,
         note,
         baseVersion: base.version,

@@ -9,6 +9,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { formatDateTime } from '@/components/ui/format';
 import type { ActionResult } from '@/lib/http/action';
 import { isAcknowledgeableRule, type AcknowledgeableRule } from '@/lib/policy/gate';
+import { OrgField } from '@/components/shell/RenderedForOrg';
 
 interface Version {
   version: number;
@@ -43,6 +44,7 @@ function RollbackForm({ templateId, version, latestVersion, action }: { template
         if (!window.confirm(`Save a new version ${latestVersion + 1} equal to version ${version}? Teams following the latest version get it at once.`)) event.preventDefault();
       }}
     >
+      <OrgField />
       <input type="hidden" name="templateId" value={templateId} />
       <input type="hidden" name="toVersion" value={version} />
       <input type="hidden" name="baseVersion" value={latestVersion} />

@@ -4,6 +4,7 @@ import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import { CollapsibleSidebar } from './CollapsibleSidebar';
 import { Logo } from './Logo';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
+import { RenderedForOrgProvider } from './RenderedForOrg';
 import { SidebarNav } from './SidebarNav';
 import { SignOutButton } from './SignOutButton';
 
@@ -15,9 +16,11 @@ export interface ShellUser {
   organizations: { id: string; name: string; role: Role }[];
 }
 
-export function AppShell({ user, switchOrganization, children }: {
+export function AppShell({ user, switchOrganization, invitations = 0, children }: {
   user: ShellUser;
   switchOrganization: (orgId: string) => Promise<void>;
+  /** Open invitations addressed to the user, linked to /invitations. */
+  invitations?: number;
   children: ReactNode;
 }) {
   return (
@@ -49,11 +52,19 @@ export function AppShell({ user, switchOrganization, children }: {
               {ROLE_LABELS[user.role]}
             </p>
           </div>
+          {invitations > 0 ? (
+            <Link href="/invitations" className="block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-500" data-testid="shell-invitations">
+              {invitations === 1 ? '1 invitation to answer' : `${invitations} invitations to answer`}
+            </Link>
+          ) : null}
           <SignOutButton />
         </div>
       </CollapsibleSidebar>
       <main className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-8">
-        <div className="mx-auto max-w-6xl">{children}</div>
+        {/* The organization this shell shows is the one every form below acts in (or is refused). */}
+        <RenderedForOrgProvider orgId={user.organization.id}>
+          <div className="mx-auto max-w-6xl">{children}</div>
+        </RenderedForOrgProvider>
       </main>
     </div>
   );

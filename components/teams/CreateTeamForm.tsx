@@ -6,6 +6,7 @@ import { Field, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { submitKept } from '@/components/ui/kept-form';
 import type { ActionResult } from '@/lib/http/action';
+import { OrgField } from '@/components/shell/RenderedForOrg';
 
 const slugify = (name: string) =>
   name
@@ -23,6 +24,7 @@ export function CreateTeamForm({ action }: { action: (previous: ActionResult, fo
   const [environment, setEnvironment] = useState<'development' | 'production'>('development');
   return (
     <form onSubmit={submitKept(formAction)} className="space-y-4" aria-label="Create a team">
+      <OrgField />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Team name" name="name" error={issueFor(result, 'name')}>
           <TextInput name="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} error={issueFor(result, 'name')} />

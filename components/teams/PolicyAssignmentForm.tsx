@@ -6,6 +6,7 @@ import { Field, SelectInput, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { submitKept } from '@/components/ui/kept-form';
 import type { ActionResult } from '@/lib/http/action';
+import { OrgField } from '@/components/shell/RenderedForOrg';
 
 export interface TemplateOption {
   id: string;
@@ -52,6 +53,7 @@ export function PolicyAssignmentForm({
   const label = layer === 'org' ? 'Organization default template' : 'Team template';
   return (
     <form onSubmit={submitKept(formAction)} className="space-y-3" aria-label={label}>
+      <OrgField />
       {teamId ? <input type="hidden" name="teamId" value={teamId} /> : null}
       <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
         <Field label={label} name={`${layer}-templateId`}>

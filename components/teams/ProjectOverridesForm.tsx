@@ -16,8 +16,11 @@ import { evaluateSettingsWrite } from '@/lib/policy/gate';
 import { lintSettings } from '@/lib/policy/lint';
 import { mergeLayers } from '@/lib/policy/merge';
 import { policySettingsSchema, type CompleteSettings, type PolicySettings } from '@/lib/policy/settings';
+import { OrgField, useRenderedForOrg } from '@/components/shell/RenderedForOrg';
 
 export type SaveProjectOverrides = (
+  /** The organization this page was rendered for: the server refuses if it is not the caller's now. */
+  renderedForOrg: string,
   teamId: string,
   slug: string,
   input: { overrides: PolicySettings; acknowledgeRisks?: string[] },
@@ -54,6 +57,7 @@ export function ProjectOverridesForm({
   const [pending, startTransition] = useTransition();
   const [deleteResult, remove] = useActionState(deleteAction ?? (async () => null), null);
   const { settings } = draft;
+  const renderedForOrg = useRenderedForOrg();
 
   const issues = useMemo(() => {
     const parsed = policySettingsSchema.safeParse(settings);
@@ -78,7 +82,7 @@ export function ProjectOverridesForm({
   function save() {
     if (blocker) return;
     startTransition(async () => {
-      const outcome = await saveAction(teamId, project?.slug ?? slug, {
+      const outcome = await saveAction(renderedForOrg, teamId, project?.slug ?? slug, {
         overrides: settings,
         ...(evaluation?.acknowledged.length ? { acknowledgeRisks: [...evaluation.acknowledged] } : {}),
       });
@@ -130,6 +134,7 @@ export function ProjectOverridesForm({
             if (!window.confirm(`Delete the project “${project.slug}” and its overrides? Its machines then get the team's policy.`)) event.preventDefault();
           }}
         >
+          <OrgField />
           <input type="hidden" name="teamId" value={teamId} />
           <input type="hidden" name="slug" value={project.slug} />
           <SubmitButton variant="danger" size="sm" pendingLabel="Deleting…">

@@ -6,6 +6,7 @@ import { Field, SelectInput, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { submitKept } from '@/components/ui/kept-form';
 import type { ActionResult } from '@/lib/http/action';
+import { OrgField } from '@/components/shell/RenderedForOrg';
 
 type FormAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
 
@@ -29,6 +30,7 @@ export function TeamSettingsForm({
   return (
     <div className="space-y-4">
       <form onSubmit={submitKept(update)} className="space-y-3" aria-label="Team details">
+        <OrgField />
         <input type="hidden" name="teamId" value={team.id} />
         <div className="grid gap-3 sm:grid-cols-3">
           <Field label="Name" name="team-name" error={issueFor(result, 'name')}>
@@ -57,6 +59,7 @@ export function TeamSettingsForm({
             if (!window.confirm(`Delete the team “${team.name}” and its projects? Templates are kept.`)) event.preventDefault();
           }}
         >
+          <OrgField />
           <input type="hidden" name="teamId" value={team.id} />
           <SubmitButton variant="danger" size="sm" pendingLabel="Deleting…">
             Delete team

@@ -9,6 +9,7 @@ import { Field, TextInput } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { submitKept } from '@/components/ui/kept-form';
 import { SCOPE_DESCRIPTIONS, SCOPES } from '@/lib/auth/permissions';
+import { OrgField } from '@/components/shell/RenderedForOrg';
 
 export function CreateTokenForm({ origin }: { origin: string }) {
   const [result, formAction, pending] = useActionState(createTokenAction, null);
@@ -16,6 +17,7 @@ export function CreateTokenForm({ origin }: { origin: string }) {
   return (
     <div className="space-y-4">
       <form onSubmit={submitKept(formAction)} className="space-y-4" aria-label="Create an API token">
+        <OrgField />
         <Field label="Name" name="name" hint="What uses it, e.g. “MDM policy sync” or “nightly log upload”." error={issueFor(result, 'name')}>
           <TextInput name="name" required maxLength={100} error={issueFor(result, 'name')} />
         </Field>

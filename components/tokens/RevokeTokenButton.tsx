@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { revokeTokenAction } from '@/app/(console)/settings/tokens/actions';
 import { ActionMessage } from '@/components/ui/ActionMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import { OrgField } from '@/components/shell/RenderedForOrg';
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
   const [result, revoke] = useActionState(revokeTokenAction, null);
@@ -15,6 +16,7 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
         if (!window.confirm(`Revoke the token “${name}”? Anything using it stops working at once.`)) event.preventDefault();
       }}
     >
+      <OrgField />
       <input type="hidden" name="tokenId" value={tokenId} />
       <SubmitButton variant="danger" size="sm" pendingLabel="Revoking…">
         Revoke

@@ -2,7 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { useRenderedForOrg } from '@/components/shell/RenderedForOrg';
 import { Button } from '@/components/ui/Button';
+import { RENDERED_FOR_ORG_HEADER } from '@/lib/auth/active-org';
 import { inputClasses } from '@/components/ui/Field';
 import { UploadCounts, type UploadCountsView } from './UploadCounts';
 
@@ -29,6 +31,7 @@ export function UploadDropzone({ uploadUrl, teams }: { uploadUrl: string; teams:
   const [strict, setStrict] = useState(false);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const renderedForOrg = useRenderedForOrg();
 
   const update = (key: string, patch: Partial<FileState>) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...patch } : f)));
 
@@ -41,6 +44,8 @@ export function UploadDropzone({ uploadUrl, teams }: { uploadUrl: string; teams:
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${uploadUrl}${query.size ? `?${query}` : ''}`);
     xhr.setRequestHeader('Accept', 'application/x-ndjson');
+    // The upload goes to the organization this page shows, or is refused (409).
+    if (renderedForOrg) xhr.setRequestHeader(RENDERED_FOR_ORG_HEADER, renderedForOrg);
     xhr.setRequestHeader('X-Filename', encodeURIComponent(file.name));
     xhr.upload.onprogress = (event) => update(key, { sent: event.loaded, phase: event.loaded >= file.size ? 'processing' : 'uploading' });
     let seen = 0;
@@ -59,6 +64,8 @@ export function UploadDropzone({ uploadUrl, teams }: { uploadUrl: string; teams:
         } else if (message.error) {
           const errors = message.error.details?.errors;
           update(key, { phase: 'failed', error: `${message.error.message}${errors?.length ? ` First: record ${errors[0]!.record}: ${errors[0]!.message}` : ''}` });
+          // A refused upload is listed too (as failed), so the list below is stale either way.
+          router.refresh();
         }
       }
     };
@@ -73,6 +80,7 @@ export function UploadDropzone({ uploadUrl, teams }: { uploadUrl: string; teams:
           // not JSON
         }
         update(key, { phase: 'failed', error: message });
+        router.refresh();
       }
     };
     xhr.onerror = () => update(key, { phase: 'failed', error: 'The connection failed before the upload finished.' });

@@ -14,7 +14,7 @@ Commands:
   create-user --email E --password P --role owner|admin|editor|auditor --org NAME
       Creates the organization if missing and the user if missing, then the membership
       (or updates the role of an existing membership). An existing user's password is kept.
-  create-token --email E --scopes templates:read,templates:write,events:write,reports:read --name N [--org NAME]
+  create-token --email E --scopes templates:read,templates:write,events:write,reports:read,audit:read --name N [--org NAME]
       Creates an API token acting for the member; the token is the last line printed.
   verify-audit-log
       Checks every organization's hash-chained audit log and reports every broken link.

@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { headers } from 'next/headers';
 import { sameOriginRedirect } from './redirect';
 import { ACTIVE_ORG_COOKIE } from './active-org';
 import { clientAddress } from './client-address';
@@ -87,7 +88,10 @@ export const authOptions: NextAuthOptions = {
     redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
     async signIn({ account, user }) {
       if (account?.provider !== 'oidc') return true;
-      const member = user.email ? await authenticateWithOidc(user.email) : null;
+      // The request's address, agent and active organization, so the sign-in row goes to the
+      // organization being entered (not the first membership) and says where it came from.
+      const context = contextFrom(await headers().catch(() => null));
+      const member = user.email ? await authenticateWithOidc(user.email, context) : null;
       if (!member) return '/login?error=NotProvisioned';
       // Carry the database id, not the identity provider's subject, into the session.
       user.id = member.id;

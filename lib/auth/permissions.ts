@@ -24,7 +24,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 };
 
 /** API token scopes. A token can use a permission only when its scope is granted. */
-export const SCOPES = ['templates:read', 'templates:write', 'events:write', 'reports:read'] as const;
+export const SCOPES = ['templates:read', 'templates:write', 'events:write', 'reports:read', 'audit:read'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
@@ -32,6 +32,7 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   'templates:write': 'Create and edit templates, teams and policy assignments.',
   'events:write': 'Upload telemetry, prompt logs and activity reports.',
   'reports:read': 'Read audit charts and reports.',
+  'audit:read': 'Read and export the audit log and its chain check (owners, admins and auditors only).',
 };
 
 interface PermissionDefinition {
@@ -48,7 +49,7 @@ const READERS_OF_SENSITIVE = ['OWNER', 'ADMIN', 'AUDITOR'] as const;
 
 export const PERMISSIONS = {
   'members:read': { description: 'See the members of the organization and their roles.', roles: EVERYONE },
-  'members:manage': { description: 'Add members, change roles and remove members.', roles: ['OWNER'] },
+  'members:manage': { description: 'Invite members (and withdraw invitations), change roles and remove members.', roles: ['OWNER'] },
   'tokens:manage': { description: 'Create, list and revoke API tokens.', roles: ADMINS },
   'templates:read': { description: 'Read policy templates, versions and diffs; download policy files.', roles: EVERYONE, scope: 'templates:read' },
   'templates:write': { description: 'Create templates and save new versions.', roles: WRITERS, scope: 'templates:write' },
@@ -61,7 +62,7 @@ export const PERMISSIONS = {
   'uploads:delete': { description: 'Delete an upload and its records.', roles: ADMINS, scope: 'events:write' },
   'prompts:read': { description: 'Read prompt text from prompt logs.', roles: READERS_OF_SENSITIVE, scope: 'reports:read' },
   'reports:read': { description: 'Read audit charts and reports.', roles: EVERYONE, scope: 'reports:read' },
-  'audit:read': { description: 'Read and export the audit log.', roles: READERS_OF_SENSITIVE },
+  'audit:read': { description: 'Read and export the audit log.', roles: READERS_OF_SENSITIVE, scope: 'audit:read' },
 } as const satisfies Record<string, PermissionDefinition>;
 
 export type Permission = keyof typeof PERMISSIONS;

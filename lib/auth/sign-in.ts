@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
 import { getPool, getPrisma, transaction } from '@/lib/db/client';
 import { hasUnstorableText } from '@/lib/text';
+import { hasOpenInvitation } from '@/lib/members/invitations';
 import { verifyPassword } from './password';
 
 /**
@@ -88,7 +89,8 @@ export async function authenticateWithPassword(emailInput: string, password: str
   // nothing; a refused one is not (its answer says "refused" anyway), so a flood of refused
   // guesses costs no argon2 memory.
   const passwordOk = admitted ? await verifyPassword(user?.passwordHash, password) : false;
-  const ok = admitted && passwordOk && user !== null && user.memberships.length > 0;
+  // Someone with no membership yet (or any more) may still sign in to accept an open invitation.
+  const ok = admitted && passwordOk && user !== null && (user.memberships.length > 0 || (await hasOpenInvitation(getPrisma(), email)));
   const reason = ok ? null : !admitted ? 'rate_limited' : user ? 'invalid_credentials' : 'unknown_user';
   if (ok) await getPool().query('DELETE FROM sign_in_attempt WHERE email = $1 AND client = $2', [email, client]);
 
@@ -114,14 +116,14 @@ export async function authenticateWithOidc(emailInput: string, context: SignInCo
     where: { email },
     select: { id: true, email: true, name: true, memberships: { select: { orgId: true }, orderBy: { createdAt: 'asc' } } },
   });
-  const ok = user !== null && user.memberships.length > 0;
+  const ok = user !== null && (user.memberships.length > 0 || (await hasOpenInvitation(getPrisma(), email)));
   await transaction(async (tx) => {
     await recordAudit(tx, {
       orgId: user ? enteredOrg(user.memberships, context.preferredOrgId) : null,
       actor: ok && user ? { kind: 'user', userId: user.id, label: email } : { kind: 'anonymous', label: email },
       action: ok ? 'auth.sign_in' : 'auth.sign_in_failed',
       target: { type: 'user', id: email },
-      details: { method: 'oidc', ...(ok ? {} : { reason: 'not_provisioned' }), ip: context.ip ?? null },
+      details: { method: 'oidc', ...(ok ? {} : { reason: 'not_provisioned' }), ip: context.ip ?? null, userAgent: context.userAgent ?? null },
     });
   });
   return ok && user ? { id: user.id, email: user.email, name: user.name } : null;

@@ -1,7 +1,8 @@
 import 'server-only';
 import { requireToken } from '@/lib/auth/api-token';
 import type { Actor, Scope } from '@/lib/auth/permissions';
-import { getCurrentUser } from '@/lib/auth/session';
+import { RENDERED_FOR_ORG_HEADER } from '@/lib/auth/active-org';
+import { assertRenderedFor, getCurrentUser } from '@/lib/auth/session';
 import { AppError, ForbiddenError, TooManyRequestsError, UnauthorizedError } from '@/lib/errors';
 
 /** The one error shape of the API: {"error":{"code","message","details"}}. */
@@ -58,6 +59,10 @@ async function resolveApiCaller(request: Request, scope: Scope | readonly Scope[
     const current = await getCurrentUser();
     if (!current) throw new UnauthorizedError();
     if (request.method !== 'GET' && request.method !== 'HEAD' && !sameOrigin(request)) throw new ForbiddenError('Cross-site requests are refused; use an API token.');
+    // A page that says which organization it was rendered for (the upload page does) is refused
+    // when that is no longer the caller's organization, instead of acting in another one.
+    const renderedFor = request.headers.get(RENDERED_FOR_ORG_HEADER);
+    if (renderedFor !== null) assertRenderedFor(current.actor, renderedFor);
     return current.actor;
   }
   if (typeof scope === 'string') return requireToken(request, scope);

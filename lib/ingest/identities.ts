@@ -4,7 +4,7 @@ import { auditAppendStatement } from '@/lib/audit/record';
 import { assertCan, can, type Actor } from '@/lib/auth/permissions';
 import { getPool } from '@/lib/db/client';
 import { BadRequestError, ValidationError, type ValidationIssue } from '@/lib/errors';
-import { PRUNE_ROLLUPS_SQL, rollupForSelectionSql } from './sql';
+import { LOCK_ORGANIZATION_RECORDS_SQL, PRUNE_ROLLUPS_SQL, rollupForSelectionSql } from './sql';
 
 /**
  * The identity map: CSV `userId,email,team` (header optional). `userId` is a prompt-log id
@@ -64,7 +64,7 @@ export async function importIdentities(actor: Actor, bytes: Buffer): Promise<Ide
   let broken = false;
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [0x1d6e57, actor.orgId]);
+    await client.query(LOCK_ORGANIZATION_RECORDS_SQL, [actor.orgId]);
     const keys = [...entries.keys()];
     await client.query(
       `INSERT INTO identity (org_id, user_key, email, team_id, updated_at)

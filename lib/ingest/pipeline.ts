@@ -13,14 +13,15 @@ import { copyLine, type CopyValue } from './copy-text';
 import { DETECT_BYTES, detectFormat, looksBinary } from './detect';
 import { IngestLimitError, UploadRejectedError } from './errors';
 import { eventPolicyFor } from './event-policy';
+import { recordFailedUpload, type UploadAttempt } from './failed';
 import { ACCEPTED_FORMATS_TEXT, isUploadFormat, recordKindOf, UPLOAD_FORMATS, type RecordKind, type UploadFormat } from './formats';
 import { ingestLimits, type IngestLimits } from './limits';
 import { ensurePartitionsAhead, ensurePartitionsFor } from './partitions';
 import { mapPromptRecord } from './prompt-log';
 import { applyRetention } from './retention';
 import { readCsv, readJsonElements, readNdjson, type RawRecord } from './readers';
-import { decodedBytes, newCounters, type ByteCounters } from './source';
-import { insertFromStagingSql, RECORD_TABLES, type BatchSummary } from './sql';
+import { decodedBytes, newCounters } from './source';
+import { insertFromStagingSql, LOCK_ORGANIZATION_RECORDS_SQL, RECORD_TABLES, type BatchSummary } from './sql';
 import { mapTelemetry, telemetryFromCsv } from './telemetry';
 import { monthOf } from './time';
 
@@ -301,7 +302,6 @@ class BatchWriter {
  */
 export async function ingestUpload(actor: Actor, input: UploadInput): Promise<UploadResult> {
   assertCan(actor, 'uploads:write');
-  const started = Date.now();
   const limits = input.limits ?? ingestLimits();
   const mode = input.mode === 'strict' ? 'strict' : 'default';
   if (input.mode && input.mode !== 'strict' && input.mode !== 'default') {
@@ -310,10 +310,27 @@ export async function ingestUpload(actor: Actor, input: UploadInput): Promise<Up
   if (input.format && !isUploadFormat(input.format)) {
     throw new ValidationError(`Unknown format "${input.format}".`, [{ path: 'format', message: `expected one of ${UPLOAD_FORMATS.join(', ')}` }]);
   }
+  // From here on it is an upload attempt: if it fails, the list says so (lib/ingest/failed.ts).
+  const attempt: UploadAttempt = {
+    uploadId: randomUUID(),
+    fileName: (input.fileName ?? '').trim().slice(0, 500) || 'upload',
+    mode,
+    startedAt: Date.now(),
+    counters: newCounters(),
+    format: null,
+    teamId: null,
+  };
+  try {
+    return await storeUpload(actor, input, limits, attempt);
+  } catch (error) {
+    await recordFailedUpload(actor, attempt, error);
+    throw error;
+  }
+}
+
+async function storeUpload(actor: Actor, input: UploadInput, limits: IngestLimits, attempt: UploadAttempt): Promise<UploadResult> {
+  const { uploadId, fileName, mode, counters, startedAt: started } = attempt;
   if (input.declaredBytes && input.declaredBytes > limits.maxUploadBytes) throw new IngestLimitError('the upload', limits.maxUploadBytes);
-  const fileName = (input.fileName ?? '').trim().slice(0, 500) || 'upload';
-  const uploadId = randomUUID();
-  const counters: ByteCounters = newCounters();
 
   // Detect first (no transaction or lock is held while a slow client sends its first bytes).
   const { head, stream } = await peek(decodedBytes(input.body, limits, counters));
@@ -327,8 +344,10 @@ export async function ingestUpload(actor: Actor, input: UploadInput): Promise<Up
   const format = (input.format as UploadFormat | null) ?? detectFormat(head);
   if (!format) throw new UnsupportedMediaTypeError(`The format of this file is not recognised. Accepted: ${ACCEPTED_FORMATS_TEXT}.`, { accepted: UPLOAD_FORMATS });
   const kind = recordKindOf(format);
+  attempt.format = format;
 
   const loaded = await loadContext(actor, uploadId, input.team ?? null, kind);
+  attempt.teamId = loaded.ctx.uploadTeam?.id ?? null;
   await ensurePartitionsAhead();
 
   const client = await getPool().connect();
@@ -340,7 +359,7 @@ export async function ingestUpload(actor: Actor, input: UploadInput): Promise<Up
     // connection sets it for all that follow.
     await client.query(`SET temp_buffers = '${TEMP_BUFFERS}'`).catch(() => {});
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [0x1d6e57, actor.orgId]);
+    await client.query(LOCK_ORGANIZATION_RECORDS_SQL, [actor.orgId]);
     const staging = `ingest_stage_${kind}`;
     await client.query(`CREATE TEMP TABLE ${staging} (LIKE ${RECORD_TABLES[kind].table} INCLUDING DEFAULTS) ON COMMIT DROP`);
     writer = new BatchWriter(client, kind, staging);

@@ -26,7 +26,10 @@ export const RECORD_TABLES: Record<RecordKind, RecordTable> = {
   activity: { table: 'user_activity_day', columns: ACTIVITY_COLUMNS, partitionBy: 'day', key: ['org_id', 'user_key', 'day', 'client_type'] },
 };
 
-export const ROLLUP_TABLES = ['telemetry_hourly', 'latency_hourly', 'command_hourly', 'daily_active_user', 'prompt_hourly', 'activity_daily'] as const;
+export const ROLLUP_TABLES = [
+  'telemetry_hourly', 'latency_hourly', 'command_hourly', 'daily_active_user', 'prompt_hourly', 'activity_daily',
+  'client_version_hourly', 'telemetry_text_daily', 'telemetry_dim_daily', 'latency_daily', 'command_daily', 'prompt_daily',
+] as const;
 
 type Sign = 1 | -1;
 
@@ -34,11 +37,17 @@ type Sign = 1 | -1;
 const hour = `date_bin('1 hour', ts, '2000-01-01 00:00:00+00')`;
 const dayOfTs = `(ts AT TIME ZONE 'UTC')::date`;
 const team = `coalesce(team_id, '${NO_TEAM}'::uuid)`;
+const text = `coalesce(CASE WHEN kind = 'error' THEN message ELSE command END, '')`;
 
-function upsert(table: string, keys: string[], counters: string[], select: string, sign: Sign): string {
+/**
+ * INSERT … ON CONFLICT that adds `counters` to the rollup row of `keys`; `extra` columns are
+ * written when the row is new and left alone after (e.g. a sample text). `select` yields the
+ * columns in the order keys, extra, counters; `±` in it becomes the sign of the change.
+ */
+function upsert(table: string, keys: string[], counters: string[], select: string, sign: Sign, extra: string[] = []): string {
   const s = sign === 1 ? '' : '-';
   const selectSigned = select.replaceAll('±', s);
-  return `INSERT INTO ${table} AS r (${[...keys, ...counters].join(', ')}) ${selectSigned}
+  return `INSERT INTO ${table} AS r (${[...keys, ...extra, ...counters].join(', ')}) ${selectSigned}
     ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${counters.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')}`;
 }
 
@@ -79,6 +88,51 @@ export function rollupCtes(kind: RecordKind, sign: Sign): string[] {
         `SELECT org_id, ${dayOfTs}, ${team}, 'telemetry', user_key, ±count(*) FROM src WHERE user_key IS NOT NULL ${group(5)}`,
         sign,
       ),
+      upsert(
+        'client_version_hourly',
+        ['org_id', 'hour', 'team_id', 'client', 'client_version'],
+        ['events'],
+        `SELECT org_id, ${hour}, ${team}, coalesce(client, ''), coalesce(client_version, ''), ±count(*) FROM src ${group(5)}`,
+        sign,
+      ),
+      // The most frequent error messages and commands per day (with a sample of the text).
+      upsert(
+        'telemetry_text_daily',
+        ['org_id', 'kind', 'day', 'team_id', 'text_hash', 'decision', 'dangerous', 'untrusted'],
+        ['events'],
+        `SELECT org_id, kind, ${dayOfTs}, ${team}, md5(${text}), coalesce(decision, ''), coalesce(dangerous, false), coalesce(untrusted, false), min(${text}), ±count(*)
+           FROM src WHERE kind IN ('error', 'command_executed') ${group(8)}`,
+        sign,
+        ['text'],
+      ),
+      // One row per day and value of each filterable dimension, so a 90-day chart reads days, not hours.
+      upsert(
+        'telemetry_dim_daily',
+        ['org_id', 'dim', 'day', 'team_id', 'client', 'value'],
+        ['events', 'while_disabled', 'privacy_findings'],
+        `SELECT org_id, d.dim, ${dayOfTs}, ${team}, coalesce(client, ''), d.value,
+                ±count(*), ±count(*) FILTER (WHERE telemetry_disabled), ±coalesce(sum(cardinality(privacy)), 0)
+           FROM src, LATERAL (VALUES ('kind', kind), ('feature', CASE WHEN kind = 'feature_used' THEN coalesce(feature, '') END),
+                                     ('os', coalesce(os, '')), ('version', coalesce(client_version, ''))) AS d(dim, value)
+          WHERE d.value IS NOT NULL ${group(6)}`,
+        sign,
+      ),
+      upsert(
+        'latency_daily',
+        ['org_id', 'day', 'team_id', 'name', 'bucket'],
+        ['events'],
+        `SELECT org_id, ${dayOfTs}, ${team}, coalesce(name, ''), latency_bucket(duration_ms), ±count(*)
+           FROM src WHERE kind = 'performance' AND duration_ms IS NOT NULL ${group(5)}`,
+        sign,
+      ),
+      upsert(
+        'command_daily',
+        ['org_id', 'day', 'team_id', 'client', 'decision', 'dangerous', 'untrusted'],
+        ['events'],
+        `SELECT org_id, ${dayOfTs}, ${team}, coalesce(client, ''), coalesce(decision, ''), coalesce(dangerous, false), coalesce(untrusted, false), ±count(*)
+           FROM src WHERE kind = 'command_executed' ${group(7)}`,
+        sign,
+      ),
       // Findings rows: inserted with their events, removed with them (by upload) on delete.
       ...(sign === 1
         ? [
@@ -92,6 +146,14 @@ export function rollupCtes(kind: RecordKind, sign: Sign): string[] {
   }
   if (kind === 'prompt') {
     return [
+      upsert(
+        'prompt_daily',
+        ['org_id', 'day', 'team_id', 'kind', 'trigger_type', 'model_id'],
+        ['prompts', 'secrets_masked'],
+        `SELECT org_id, ${dayOfTs}, ${team}, kind, coalesce(trigger_type, ''), coalesce(model_id, ''), ±count(*), ±coalesce(sum(secrets_masked), 0)
+           FROM src ${group(6)}`,
+        sign,
+      ),
       upsert(
         'prompt_hourly',
         ['org_id', 'hour', 'team_id', 'kind', 'trigger_type', 'model_id', 'user_key'],
@@ -154,7 +216,7 @@ export interface BatchSummary {
 
 /** The columns the rollups read, returned by INSERT/DELETE … RETURNING. */
 const RETURNED: Record<RecordKind, string> = {
-  telemetry: 'org_id, ts, event_id, upload_id, team_id, user_key, client, os, kind, feature, name, duration_ms, decision, dangerous, untrusted, telemetry_disabled, privacy',
+  telemetry: 'org_id, ts, event_id, upload_id, team_id, user_key, client, client_version, os, kind, feature, name, duration_ms, message, command, decision, dangerous, untrusted, telemetry_disabled, privacy',
   prompt: 'org_id, ts, team_id, kind, trigger_type, model_id, user_key, secrets_masked',
   activity: 'org_id, day, team_id, source, client_type, user_key, metrics',
 };
@@ -163,6 +225,13 @@ function withSrc(kind: RecordKind, source: string, sign: Sign): string {
   const ctes = rollupCtes(kind, sign).map((body, i) => `r${i} AS (${body})`);
   return `WITH src AS (${source}), ${ctes.join(',\n')}\n${summarySelect(kind)}`;
 }
+
+/**
+ * Every writer of an organization's records holds this lock for its transaction (uploads,
+ * deletes, identity re-application): two identical uploads at once then store one copy, and a
+ * rollup is never moved by two writers at once.
+ */
+export const LOCK_ORGANIZATION_RECORDS_SQL = 'SELECT pg_advisory_xact_lock(1928791, hashtext($1))';
 
 /** Staging → record table, skipping duplicates, and the rollups of what was inserted: one statement. */
 export function insertFromStagingSql(kind: RecordKind, staging: string): string {
@@ -190,7 +259,16 @@ export const PRUNE_ROLLUPS_SQL: Record<RecordKind, string[]> = {
     'DELETE FROM latency_hourly WHERE org_id = $1 AND events = 0',
     'DELETE FROM command_hourly WHERE org_id = $1 AND events = 0',
     "DELETE FROM daily_active_user WHERE org_id = $1 AND source = 'telemetry' AND events = 0",
+    'DELETE FROM client_version_hourly WHERE org_id = $1 AND events = 0',
+    'DELETE FROM telemetry_text_daily WHERE org_id = $1 AND events = 0',
+    'DELETE FROM telemetry_dim_daily WHERE org_id = $1 AND events = 0',
+    'DELETE FROM latency_daily WHERE org_id = $1 AND events = 0',
+    'DELETE FROM command_daily WHERE org_id = $1 AND events = 0',
   ],
-  prompt: ['DELETE FROM prompt_hourly WHERE org_id = $1 AND prompts = 0', "DELETE FROM daily_active_user WHERE org_id = $1 AND source = 'prompt-log' AND events = 0"],
+  prompt: [
+    'DELETE FROM prompt_hourly WHERE org_id = $1 AND prompts = 0',
+    'DELETE FROM prompt_daily WHERE org_id = $1 AND prompts = 0',
+    "DELETE FROM daily_active_user WHERE org_id = $1 AND source = 'prompt-log' AND events = 0",
+  ],
   activity: ['DELETE FROM activity_daily WHERE org_id = $1 AND users = 0', "DELETE FROM daily_active_user WHERE org_id = $1 AND source = 'activity' AND events = 0"],
 };

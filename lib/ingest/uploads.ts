@@ -4,8 +4,9 @@ import { assertCan, can, type Actor } from '@/lib/auth/permissions';
 import { getPool } from '@/lib/db/client';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { assertId } from '@/lib/http/ids';
+import type { UploadFailure } from './failed';
 import { recordKindOf, type UploadFormat } from './formats';
-import { deleteUploadRecordsSql, PRUNE_ROLLUPS_SQL, RECORD_TABLES } from './sql';
+import { deleteUploadRecordsSql, LOCK_ORGANIZATION_RECORDS_SQL, PRUNE_ROLLUPS_SQL, RECORD_TABLES } from './sql';
 
 export interface UploadSummary {
   id: string;
@@ -28,6 +29,8 @@ export interface UploadSummary {
   untrustedCommands: number;
   telemetryWhileDisabled: number;
   warnings: string[];
+  /** Why a `failed` upload was refused (what its uploader was told); null when it completed. */
+  failure: UploadFailure | null;
 }
 
 export interface UploadDetails extends UploadSummary {
@@ -92,6 +95,7 @@ function summary(row: UploadRow): UploadSummary {
     untrustedCommands: n('untrustedCommands'),
     telemetryWhileDisabled: n('telemetryWhileDisabled'),
     warnings: Array.isArray(stats.warnings) ? (stats.warnings as string[]) : [],
+    failure: row.status === 'failed' && stats.failure && typeof stats.failure === 'object' ? (stats.failure as UploadFailure) : null,
   };
 }
 
@@ -156,14 +160,22 @@ export async function deleteUpload(actor: Actor, uploadId: string): Promise<void
   let broken = false;
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [0x1d6e57, actor.orgId]);
-    const { rows } = await client.query<{ format: string; file_name: string; accepted: number }>('SELECT format, file_name, accepted FROM upload WHERE org_id = $1 AND id = $2 FOR UPDATE', [actor.orgId, id]);
+    await client.query(LOCK_ORGANIZATION_RECORDS_SQL, [actor.orgId]);
+    const { rows } = await client.query<{ format: string; file_name: string; accepted: number; status: string }>(
+      'SELECT format, file_name, accepted, status FROM upload WHERE org_id = $1 AND id = $2 FOR UPDATE',
+      [actor.orgId, id],
+    );
     const upload = rows[0];
     if (!upload) throw new NotFoundError('The upload');
-    const kind = recordKindOf(upload.format as UploadFormat | 'otlp');
-    const deleted = await client.query<{ inserted: number }>(deleteUploadRecordsSql(kind), [actor.orgId, id]);
-    for (const sql of PRUNE_ROLLUPS_SQL[kind]) await client.query(sql, [actor.orgId]);
-    if (kind === 'telemetry') await client.query('DELETE FROM privacy_finding WHERE org_id = $1 AND upload_id = $2', [actor.orgId, id]);
+    let recordsDeleted = 0;
+    // A failed upload stored no records (its transaction rolled back): only its row goes.
+    if (upload.status === 'completed') {
+      const kind = recordKindOf(upload.format as UploadFormat | 'otlp');
+      const deleted = await client.query<{ inserted: number }>(deleteUploadRecordsSql(kind), [actor.orgId, id]);
+      recordsDeleted = deleted.rows[0]?.inserted ?? 0;
+      for (const sql of PRUNE_ROLLUPS_SQL[kind]) await client.query(sql, [actor.orgId]);
+      if (kind === 'telemetry') await client.query('DELETE FROM privacy_finding WHERE org_id = $1 AND upload_id = $2', [actor.orgId, id]);
+    }
     await client.query('DELETE FROM upload WHERE org_id = $1 AND id = $2', [actor.orgId, id]);
     const audit = auditAppendStatement({
       orgId: actor.orgId,
@@ -171,7 +183,7 @@ export async function deleteUpload(actor: Actor, uploadId: string): Promise<void
       action: 'upload.deleted',
       target: { type: 'upload', id },
       before: { fileName: upload.file_name, format: upload.format, accepted: upload.accepted },
-      details: { recordsDeleted: deleted.rows[0]?.inserted ?? 0 },
+      details: { recordsDeleted },
     });
     await client.query(audit.text, audit.values);
     await client.query('COMMIT');

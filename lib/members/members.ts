@@ -1,11 +1,10 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit/record';
-import { hashPassword } from '@/lib/auth/password';
 import { assertCan, type Actor, type Role } from '@/lib/auth/permissions';
 import { getPrisma, transaction, type Tx } from '@/lib/db/client';
-import { BadRequestError, ConflictError, NotFoundError } from '@/lib/errors';
+import { ConflictError, NotFoundError } from '@/lib/errors';
 import { parseWith } from '@/lib/http/json';
-import { addMemberSchema, changeRoleSchema, removeMemberSchema } from './schemas';
+import { changeRoleSchema, removeMemberSchema } from './schemas';
 
 export interface MemberView {
   userId: string;
@@ -25,38 +24,7 @@ export async function listMembers(actor: Actor): Promise<MemberView[]> {
   return rows.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, joinedAt: m.createdAt }));
 }
 
-/**
- * Adds a person to the actor's organization. A new person needs an initial password; an
- * existing account (a member of another organization) just gains a membership.
- */
-export async function addMember(actor: Actor, input: unknown): Promise<MemberView> {
-  assertCan(actor, 'members:manage');
-  const data = parseWith(addMemberSchema, input, 'The new member');
-  const existing = await getPrisma().user.findUnique({ where: { email: data.email }, select: { id: true } });
-  if (!existing && !data.password) {
-    throw new BadRequestError('This person has no account yet: set an initial password for them.', {
-      issues: [{ path: 'password', message: 'Required for a new account.' }],
-    });
-  }
-  const passwordHash = !existing && data.password ? await hashPassword(data.password) : null;
-  return transaction(async (tx) => {
-    const user =
-      (await tx.user.findUnique({ where: { email: data.email }, select: { id: true, email: true, name: true } })) ??
-      (await tx.user.create({ data: { email: data.email, name: data.name || null, passwordHash }, select: { id: true, email: true, name: true } }));
-    const already = await tx.membership.findUnique({ where: { orgId_userId: { orgId: actor.orgId, userId: user.id } } });
-    if (already) throw new ConflictError(`${user.email} is already a member.`);
-    const membership = await tx.membership.create({ data: { orgId: actor.orgId, userId: user.id, role: data.role } });
-    await recordAudit(tx, {
-      orgId: actor.orgId,
-      actor,
-      action: 'member.added',
-      target: { type: 'user', id: user.id },
-      after: { email: user.email, role: data.role },
-      details: { newAccount: !existing },
-    });
-    return { userId: user.id, email: user.email, name: user.name, role: membership.role, joinedAt: membership.createdAt };
-  });
-}
+// Adding a member is an invitation the person accepts: see ./invitations.ts.
 
 /** Locks the organization's owner rows so two concurrent demotions cannot remove the last owner. */
 async function lockedOwnerIds(tx: Tx, orgId: string): Promise<string[]> {

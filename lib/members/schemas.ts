@@ -12,16 +12,22 @@ export const organizationNameSchema = text().trim().min(1, 'Name the organizatio
 export const personNameSchema = text().trim().max(200);
 export const roleSchema = z.enum(ROLES, 'Choose a role: OWNER, ADMIN, EDITOR or AUDITOR.');
 
-export const addMemberSchema = z
+/**
+ * Adding a member is an invitation: only the address and the role. No password and no name —
+ * the person sets those themselves when they accept (an admin never holds anyone's password).
+ */
+export const inviteMemberSchema = z.object({ email: emailSchema, role: roleSchema }).strict();
+export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
+
+export const invitationIdSchema = z.object({ invitationId: z.uuid('Choose an invitation.') }).strict();
+
+/** What someone without an account sets on /invite/<token>. */
+export const newAccountSchema = z
   .object({
-    email: emailSchema,
-    name: personNameSchema.optional(),
-    role: roleSchema,
-    /** Needed only when the person has no account yet. */
-    password: passwordSchema.optional(),
+    name: personNameSchema.min(1, 'Enter your name.'),
+    password: passwordSchema,
   })
   .strict();
-export type AddMemberInput = z.infer<typeof addMemberSchema>;
 
 export const changeRoleSchema = z.object({ userId: z.uuid(), role: roleSchema }).strict();
 export const removeMemberSchema = z.object({ userId: z.uuid() }).strict();

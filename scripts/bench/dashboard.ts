@@ -3,8 +3,7 @@
 // Generates BENCH_EVENTS (default 10,000,000) telemetry events over 90 days, 5 teams and 500 users
 // (plus BENCH_PROMPTS prompt-log records, default 1,000,000, and a user-day of activity per user
 // and day), loads them by COPY into a staging table and from there with the ingestion's own
-// statement (lib/ingest/sql.ts insertFromStagingSql: INSERT … ON CONFLICT with every rollup, and
-// the dashboard rollups' triggers), against a fresh embedded PostgreSQL (or DATABASE_URL). Then
+// statement (lib/ingest/sql.ts insertFromStagingSql: INSERT … ON CONFLICT with every rollup), against a fresh embedded PostgreSQL (or DATABASE_URL). Then
 // times every chart for the 90-day range, day buckets: BENCH_RUNS (default 30) runs from the
 // rollups and BENCH_RAW_RUNS (default 3) of the same chart computed from the raw rows.
 // Prints a table per chart, the dashboard routes' first-load JS from the last `next build` (if

@@ -61,29 +61,38 @@ test.describe('signed out', () => {
   });
 });
 
-test('an owner adds a member, who can then sign in with their role', async ({ page, browser }) => {
+test('an owner invites a member, who joins through the link and then signs in with their role', async ({ page, browser }) => {
   const email = `eddie-${randomBytes(3).toString('hex')}@acme.test`;
   await page.goto('/settings');
   await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Members' }).click();
-  const form = page.getByRole('form', { name: 'Add a member' });
+  const form = page.getByRole('form', { name: 'Invite a member' });
   await form.getByLabel('E-mail').fill(email);
-  await form.getByLabel('Name (optional)').fill('Eddie Editor');
   await form.getByLabel('Role').selectOption('EDITOR');
-  await form.getByLabel('Initial password').fill('eddie-editor-password');
-  await form.getByRole('button', { name: 'Add member' }).click();
-  await expect(form.getByRole('status')).toHaveText(`${email} was added.`);
-  await expect(page.getByTestId(`member-${email}`)).toContainText('Editor');
+  await form.getByRole('button', { name: 'Create invitation' }).click();
+  await expect(page.getByTestId('new-invitation')).toContainText(`Invitation created for ${email}.`);
+  const link = (await page.getByTestId('new-invitation-link').textContent())?.trim() ?? '';
 
   const editorContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const editorPage = await editorContext.newPage();
+  await editorPage.goto(link);
+  const join = editorPage.getByRole('form', { name: 'Create your account' });
+  await join.getByLabel('Your name').fill('Eddie Editor');
+  await join.getByLabel('Password', { exact: true }).fill('eddie-editor-password');
+  await join.getByLabel('Repeat the password').fill('eddie-editor-password');
+  await join.getByRole('button', { name: 'Create account and join' }).click();
+  await expect(editorPage.getByTestId('shell-role')).toHaveText('Editor');
+  await editorPage.getByRole('button', { name: 'Sign out' }).click();
   await signIn(editorPage, email, 'eddie-editor-password');
   await expect(editorPage.getByTestId('shell-role')).toHaveText('Editor');
   await editorPage.goto('/settings/tokens');
   await expect(editorPage.getByText('Not available for your role')).toBeVisible();
   await editorContext.close();
 
+  await page.goto('/settings/members');
+  await expect(page.getByTestId(`member-${email}`)).toContainText('Editor');
   await page.goto('/audit-log');
-  await expect(page.locator('tr[data-action="member.added"]').filter({ hasText: email })).toHaveCount(1);
+  await expect(page.locator('tr[data-action="member.invited"]').filter({ hasText: email })).toHaveCount(1);
+  await expect(page.locator('tr[data-action="invitation.accepted"]').filter({ hasText: email })).toHaveCount(1);
 });
 
 test('an owner creates an API token (shown once), uses it, and revokes it', async ({ page, request }) => {

@@ -55,10 +55,16 @@ describe('API tokens', () => {
   });
 
   it('cannot use console-only permissions whatever their scopes', () => {
-    const all = token('OWNER', ['templates:read', 'templates:write', 'events:write', 'reports:read']);
+    const all = token('OWNER', ['templates:read', 'templates:write', 'events:write', 'reports:read', 'audit:read']);
     expect(can(all, 'members:manage')).toBe(false);
     expect(can(all, 'tokens:manage')).toBe(false);
-    expect(can(all, 'audit:read')).toBe(false);
+  });
+
+  it('read the audit log only with the audit:read scope, and only for owners, admins and auditors', () => {
+    expect(can(token('AUDITOR', ['audit:read']), 'audit:read')).toBe(true);
+    expect(can(token('OWNER', ['reports:read', 'templates:read']), 'audit:read')).toBe(false);
+    expect(can(token('EDITOR', ['audit:read']), 'audit:read')).toBe(false);
+    expect(() => assertCan(token('ADMIN', ['reports:read']), 'audit:read')).toThrow(/lacks the scope audit:read/);
   });
 
   it('explain a missing scope in the 403', () => {
@@ -68,7 +74,8 @@ describe('API tokens', () => {
 
 describe('scopesForRole', () => {
   it('gives auditors only read scopes', () => {
-    expect(scopesForRole('AUDITOR')).toEqual(['templates:read', 'reports:read']);
-    expect(scopesForRole('OWNER')).toEqual(['templates:read', 'templates:write', 'events:write', 'reports:read']);
+    expect(scopesForRole('AUDITOR')).toEqual(['templates:read', 'reports:read', 'audit:read']);
+    expect(scopesForRole('OWNER')).toEqual(['templates:read', 'templates:write', 'events:write', 'reports:read', 'audit:read']);
+    expect(scopesForRole('EDITOR')).toEqual(['templates:read', 'templates:write', 'reports:read']);
   });
 });

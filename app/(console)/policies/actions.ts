@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireUser } from '@/lib/auth/session';
+import { requireUserFor } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/http/action';
 import { formToObject } from '@/lib/http/form';
 import { archiveTemplate, createTemplate, purgeTemplateSecrets, rollbackTemplate, saveTemplateVersion } from '@/lib/templates/templates';
@@ -11,7 +11,7 @@ export async function createTemplateAction(_previous: ActionResult, formData: Fo
   const { start, ...fields } = formToObject(formData);
   let id = '';
   const result = await runAction(async () => {
-    const template = await createTemplate(await requireUser(), { ...fields, ...(start && start !== 'blank' ? { preset: start } : {}) });
+    const template = await createTemplate(await requireUserFor(formData), { ...fields, ...(start && start !== 'blank' ? { preset: start } : {}) });
     id = template.id;
   });
   if (result?.ok) redirect(`/policies/${id}`);
@@ -19,9 +19,9 @@ export async function createTemplateAction(_previous: ActionResult, formData: Fo
 }
 
 /** Called by the editor with the whole document (not a form post): JSON-shaped input. */
-export async function saveTemplateVersionAction(templateId: string, input: unknown): Promise<ActionResult<{ version: number }>> {
+export async function saveTemplateVersionAction(renderedForOrg: string, templateId: string, input: unknown): Promise<ActionResult<{ version: number }>> {
   return runAction(async () => {
-    const template = await saveTemplateVersion(await requireUser(), templateId, input);
+    const template = await saveTemplateVersion(await requireUserFor(renderedForOrg), templateId, input);
     revalidatePath(`/policies/${templateId}`);
     revalidatePath('/policies');
     return { message: `Saved version ${template.latestVersion}.`, data: { version: template.latestVersion } };
@@ -31,7 +31,7 @@ export async function saveTemplateVersionAction(templateId: string, input: unkno
 export async function rollbackTemplateAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const { templateId, toVersion, baseVersion, acknowledgeRisks } = formToObject(formData, ['acknowledgeRisks']);
   return runAction(async () => {
-    const template = await rollbackTemplate(await requireUser(), String(templateId), {
+    const template = await rollbackTemplate(await requireUserFor(formData), String(templateId), {
       toVersion: Number(toVersion),
       baseVersion: Number(baseVersion),
       ...((acknowledgeRisks as string[]).length ? { acknowledgeRisks } : {}),
@@ -44,7 +44,7 @@ export async function rollbackTemplateAction(_previous: ActionResult, formData: 
 export async function purgeTemplateSecretsAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const { templateId } = formToObject(formData);
   return runAction(async () => {
-    const { versions } = await purgeTemplateSecrets(await requireUser(), String(templateId));
+    const { versions } = await purgeTemplateSecrets(await requireUserFor(formData), String(templateId));
     revalidatePath(`/policies/${String(templateId)}`);
     return { message: versions.length ? `Secrets purged from version${versions.length === 1 ? '' : 's'} ${versions.join(', ')}. Rotate them: they were downloadable until now.` : 'No version holds a literal secret.' };
   });
@@ -53,7 +53,7 @@ export async function purgeTemplateSecretsAction(_previous: ActionResult, formDa
 export async function archiveTemplateAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const { templateId } = formToObject(formData);
   const result = await runAction(async () => {
-    await archiveTemplate(await requireUser(), String(templateId));
+    await archiveTemplate(await requireUserFor(formData), String(templateId));
     revalidatePath('/policies');
   });
   if (result?.ok) redirect('/policies');

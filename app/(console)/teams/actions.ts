@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireUser } from '@/lib/auth/session';
+import { requireUserFor } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/http/action';
 import { formToObject } from '@/lib/http/form';
 import { assignOrgPolicy, assignTeamPolicy, createTeam, deleteProject, deleteTeam, setProjectOverrides, updateTeam } from '@/lib/teams/teams';
@@ -17,7 +17,7 @@ function assignmentFrom(fields: Record<string, unknown>) {
 export async function createTeamAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   let id = '';
   const result = await runAction(async () => {
-    id = (await createTeam(await requireUser(), formToObject(formData))).id;
+    id = (await createTeam(await requireUserFor(formData), formToObject(formData))).id;
   });
   if (result?.ok) redirect(`/teams/${id}`);
   return result;
@@ -26,7 +26,7 @@ export async function createTeamAction(_previous: ActionResult, formData: FormDa
 export async function updateTeamAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const { teamId, ...fields } = formToObject(formData);
   return runAction(async () => {
-    await updateTeam(await requireUser(), String(teamId), fields);
+    await updateTeam(await requireUserFor(formData), String(teamId), fields);
     revalidatePath(`/teams/${String(teamId)}`);
     return { message: 'Team saved.' };
   });
@@ -35,7 +35,7 @@ export async function updateTeamAction(_previous: ActionResult, formData: FormDa
 export async function deleteTeamAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const { teamId } = formToObject(formData);
   const result = await runAction(async () => {
-    await deleteTeam(await requireUser(), String(teamId));
+    await deleteTeam(await requireUserFor(formData), String(teamId));
   });
   if (result?.ok) redirect('/teams');
   return result;
@@ -50,7 +50,7 @@ export interface SavedAssignment {
 export async function assignTeamPolicyAction(_previous: ActionResult<SavedAssignment>, formData: FormData): Promise<ActionResult<SavedAssignment>> {
   const { teamId, ...fields } = formToObject(formData);
   return runAction(async () => {
-    const team = await assignTeamPolicy(await requireUser(), String(teamId), assignmentFrom(fields));
+    const team = await assignTeamPolicy(await requireUserFor(formData), String(teamId), assignmentFrom(fields));
     revalidatePath(`/teams/${String(teamId)}`);
     revalidatePath('/teams');
     return { message: 'Team policy saved.', data: { templateId: team.policy?.templateId ?? null, pinnedVersion: team.policy?.pinnedVersion ?? null } };
@@ -59,7 +59,7 @@ export async function assignTeamPolicyAction(_previous: ActionResult<SavedAssign
 
 export async function assignOrgPolicyAction(_previous: ActionResult<SavedAssignment>, formData: FormData): Promise<ActionResult<SavedAssignment>> {
   return runAction(async () => {
-    const policy = await assignOrgPolicy(await requireUser(), assignmentFrom(formToObject(formData)));
+    const policy = await assignOrgPolicy(await requireUserFor(formData), assignmentFrom(formToObject(formData)));
     revalidatePath('/teams');
     return { message: 'Organization default saved.', data: { templateId: policy?.templateId ?? null, pinnedVersion: policy?.pinnedVersion ?? null } };
   });
@@ -67,12 +67,13 @@ export async function assignOrgPolicyAction(_previous: ActionResult<SavedAssignm
 
 /** Called by the project editor with the whole layer (not a form post): JSON-shaped input. */
 export async function setProjectOverridesAction(
+  renderedForOrg: string,
   teamId: string,
   slug: string,
   input: { overrides: unknown; acknowledgeRisks?: string[] },
 ): Promise<ActionResult<{ slug: string; overrides: unknown }>> {
   return runAction(async () => {
-    const project = await setProjectOverrides(await requireUser(), teamId, slug, input);
+    const project = await setProjectOverrides(await requireUserFor(renderedForOrg), teamId, slug, input);
     revalidatePath(`/teams/${teamId}`);
     revalidatePath('/teams');
     return { message: `Overrides of project ${project.slug} saved.`, data: { slug: project.slug, overrides: project.overrides } };
@@ -82,7 +83,7 @@ export async function setProjectOverridesAction(
 export async function deleteProjectAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const { teamId, slug } = formToObject(formData);
   return runAction(async () => {
-    await deleteProject(await requireUser(), String(teamId), String(slug));
+    await deleteProject(await requireUserFor(formData), String(teamId), String(slug));
     revalidatePath(`/teams/${String(teamId)}`);
     return { message: `Project ${String(slug)} deleted.` };
   });

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireUser } from '@/lib/auth/session';
+import { requireUserFor } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/http/action';
 import { BadRequestError } from '@/lib/errors';
 import { importIdentities } from '@/lib/ingest/identities';
@@ -11,7 +11,7 @@ import { deleteUpload } from '@/lib/ingest/uploads';
 
 export async function deleteUploadAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await deleteUpload(await requireUser(), String(formData.get('uploadId') ?? ''));
+    await deleteUpload(await requireUserFor(formData), String(formData.get('uploadId') ?? ''));
     revalidatePath('/uploads');
     // From the upload's own page there is nothing left to show.
     if (formData.get('redirectTo') === '/uploads') redirect('/uploads');
@@ -23,7 +23,7 @@ export async function importIdentitiesAction(_previous: ActionResult, formData: 
   return runAction(async () => {
     const file = formData.get('file');
     if (!(file instanceof File) || file.size === 0) throw new BadRequestError('Choose a CSV file with lines userId,email,team.');
-    const result = await importIdentities(await requireUser(), Buffer.from(await file.arrayBuffer()));
+    const result = await importIdentities(await requireUserFor(formData), Buffer.from(await file.arrayBuffer()));
     revalidatePath('/uploads');
     return { message: `Imported ${result.imported} identities; ${result.movedRecords} stored records moved to their team.` };
   });
@@ -32,7 +32,7 @@ export async function importIdentitiesAction(_previous: ActionResult, formData: 
 export async function setRetentionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const raw = String(formData.get('retentionDays') ?? '').trim();
-    const result = await setRetention(await requireUser(), { retentionDays: raw === '' ? null : Number(raw) });
+    const result = await setRetention(await requireUserFor(formData), { retentionDays: raw === '' ? null : Number(raw) });
     revalidatePath('/uploads');
     return { message: result.retentionDays ? `Records older than ${result.retentionDays} days are purged (${result.purged} just now); charts keep their rollups.` : 'Records are kept forever.' };
   });

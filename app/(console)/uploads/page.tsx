@@ -105,6 +105,7 @@ export default async function UploadsPage() {
                     <Td>{formatDateTime(upload.createdAt)}</Td>
                     <Td>
                       <Badge tone={upload.status === 'completed' ? 'success' : 'danger'}>{upload.status}</Badge>
+                      {upload.failure ? <p className="mt-1 max-w-xs text-xs text-red-700">{upload.failure.message}</p> : null}
                     </Td>
                     {canDelete ? (
                       <Td>

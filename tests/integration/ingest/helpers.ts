@@ -4,6 +4,7 @@ import * as uploads from '@/app/api/v1/uploads/route';
 import * as upload from '@/app/api/v1/uploads/[id]/route';
 import * as identities from '@/app/api/v1/identities/route';
 import { getPool } from '@/lib/db/client';
+import { ROLLUP_TABLES } from '@/lib/ingest/sql';
 import { registerRoutes, type RouteModule } from '../../helpers/api';
 import { SAMPLES_DIR } from '../../helpers/samples';
 
@@ -20,7 +21,7 @@ export const sample = (name: string) => readFileSync(path.join(SAMPLES, name));
 export async function rollupSnapshot(orgId: string): Promise<Record<string, unknown[]>> {
   const pool = getPool();
   const out: Record<string, unknown[]> = {};
-  for (const table of ['telemetry_hourly', 'latency_hourly', 'command_hourly', 'daily_active_user', 'prompt_hourly', 'activity_daily']) {
+  for (const table of ROLLUP_TABLES) {
     const { rows } = await pool.query(`SELECT * FROM ${table} WHERE org_id = $1`, [orgId]);
     out[table] = rows.map((r) => JSON.stringify(r)).sort();
   }

@@ -75,8 +75,12 @@ describe('POST /api/v1/uploads', () => {
     expect(strict.status).toBe(422);
     expect(strict.body).toMatchObject({ error: { code: 'upload_rejected', details: { rejected: 1, errors: [{ record: 8 }] } } });
     expect(await count('telemetry_event', org.id)).toBe(0);
-    expect(await count('upload', org.id)).toBe(0);
     expect(await count('telemetry_hourly', org.id)).toBe(0);
+    // No records, but the attempt is listed as failed, with its record errors, so an admin sees why.
+    const { rows } = await getPool().query('SELECT status, accepted, duplicates, rejected, errors, stats FROM upload WHERE org_id = $1', [org.id]);
+    expect(rows).toEqual([expect.objectContaining({ status: 'failed', accepted: 0, duplicates: 0, rejected: 1, errors: [expect.objectContaining({ record: 8 })] })]);
+    expect(rows[0].stats.failure).toMatchObject({ status: 422, code: 'upload_rejected' });
+    expect((await auditRows(org.id, 'upload.failed')).length).toBe(1);
   });
 
   it('refuses a gzip bomb fast, truncated gzip, binary junk, unknown text and empty files', async () => {
@@ -99,7 +103,18 @@ describe('POST /api/v1/uploads', () => {
       throw new Error('the body must not be read');
     }
     await expect(ingestUpload(admin, { body: never(), declaredBytes: 600 * 1024 * 1024 })).rejects.toMatchObject({ status: 413, message: expect.stringContaining('512 MiB') });
-    expect(await count('upload', org.id)).toBe(0);
+    // Nothing stored, and each refusal is listed as a failed upload with what its uploader was told.
+    expect(await count('telemetry_event', org.id)).toBe(0);
+    const listed = await api('GET', '/api/v1/uploads', { token: uploader });
+    const uploads = (listed.body as { uploads: { id: string; status: string; accepted: number; failure: { status: number } | null }[] }).uploads;
+    expect(uploads.map((u) => [u.status, u.accepted, u.failure?.status]).sort()).toEqual(
+      [['failed', 0, 400], ['failed', 0, 400], ['failed', 0, 413], ['failed', 0, 413], ['failed', 0, 415], ['failed', 0, 415]].sort(),
+    );
+    expect((await auditRows(org.id, 'upload.failed')).length).toBe(6);
+    // A failed upload can be deleted like any other (it has no records to take along).
+    const gone = await api('DELETE', `/api/v1/uploads/${uploads[0]!.id}`, { token: uploader });
+    expect(gone.status).toBe(204);
+    expect(await count('upload', org.id)).toBe(5);
   });
 
   it('stores one copy when two identical uploads run at once', async () => {
@@ -123,6 +138,9 @@ describe('POST /api/v1/uploads', () => {
     }
     await expect(ingestUpload(admin, { body: dropped(), fileName: 'dropped.ndjson' })).rejects.toThrow('socket hang up');
     expect(await count('telemetry_event', org.id)).toBe(0);
+    const failed = await getPool().query('SELECT file_name, status, stats FROM upload WHERE org_id = $1', [org.id]);
+    expect(failed.rows).toEqual([expect.objectContaining({ file_name: 'dropped.ndjson', status: 'failed' })]);
+    expect(failed.rows[0].stats.failure).toMatchObject({ code: 'connection_closed' });
     expect(await count('command_hourly', org.id)).toBe(0);
     async function* whole(): AsyncGenerator<Uint8Array> {
       for (let i = 0; i < bytes.length; i += 65536) yield bytes.subarray(i, i + 65536);

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { requireUser } from '@/lib/auth/session';
+import { requireUserFor } from '@/lib/auth/session';
 import { BadRequestError, TooLargeError } from '@/lib/errors';
 import type { DroppedControl } from '@/lib/formats';
 import type { ImportableFormatId } from '@/lib/formats/catalog';
@@ -33,7 +33,7 @@ export interface ImportPreview {
 /** Maps the file and lints it; nothing is saved. */
 export async function previewImportAction(_previous: ActionResult<ImportPreview>, formData: FormData): Promise<ActionResult<ImportPreview>> {
   return runAction(async () => {
-    const preview = previewImport(await requireUser(), await readUpload(formData));
+    const preview = previewImport(await requireUserFor(formData), await readUpload(formData));
     return { data: { ...preview, findings: lintSettings(completeSettings(preview.settings)) } };
   });
 }
@@ -44,7 +44,7 @@ export async function importTemplateAction(_previous: ActionResult, formData: Fo
     const upload = await readUpload(formData);
     const target = formData.get('templateId');
     const name = formData.get('name');
-    const outcome = await importTemplateFile(await requireUser(), {
+    const outcome = await importTemplateFile(await requireUserFor(formData), {
       ...upload,
       templateId: typeof target === 'string' && target ? target : null,
       name: typeof name === 'string' ? name : null,

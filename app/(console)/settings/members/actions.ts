@@ -1,22 +1,45 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireUser } from '@/lib/auth/session';
+import { requireUserFor } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/http/action';
 import { formToObject } from '@/lib/http/form';
-import { addMember, changeMemberRole, removeMember } from '@/lib/members/members';
+import { requestOrigin } from '@/lib/http/origin';
+import { invitationPath, inviteMember, revokeInvitation } from '@/lib/members/invitations';
+import { changeMemberRole, removeMember } from '@/lib/members/members';
 
-export async function addMemberAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+export interface CreatedInvitation {
+  email: string;
+  link: string;
+  expiresAt: string;
+}
+
+/**
+ * The answer is the same for every address (an account here, elsewhere, or none): the link to
+ * pass on, shown once.
+ */
+export async function inviteMemberAction(_previous: ActionResult<CreatedInvitation>, formData: FormData): Promise<ActionResult<CreatedInvitation>> {
   return runAction(async () => {
-    const member = await addMember(await requireUser(), formToObject(formData));
+    const { invitation, token } = await inviteMember(await requireUserFor(formData), formToObject(formData));
     revalidatePath('/settings/members');
-    return { message: `${member.email} was added.` };
+    return {
+      message: `Invitation created for ${invitation.email}.`,
+      data: { email: invitation.email, link: `${await requestOrigin()}${invitationPath(token)}`, expiresAt: invitation.expiresAt.toISOString() },
+    };
+  });
+}
+
+export async function revokeInvitationAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await revokeInvitation(await requireUserFor(formData), formToObject(formData));
+    revalidatePath('/settings/members');
+    return { message: 'Invitation withdrawn.' };
   });
 }
 
 export async function changeRoleAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await changeMemberRole(await requireUser(), formToObject(formData));
+    await changeMemberRole(await requireUserFor(formData), formToObject(formData));
     revalidatePath('/settings/members');
     return { message: 'Role updated.' };
   });
@@ -24,7 +47,7 @@ export async function changeRoleAction(_previous: ActionResult, formData: FormDa
 
 export async function removeMemberAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await removeMember(await requireUser(), formToObject(formData));
+    await removeMember(await requireUserFor(formData), formToObject(formData));
     revalidatePath('/settings/members');
     return { message: 'Member removed.' };
   });

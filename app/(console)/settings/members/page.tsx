@@ -1,6 +1,6 @@
-import { AddMemberForm } from '@/components/members/AddMemberForm';
-import { addMemberAction } from './actions';
+import { InviteMemberForm } from '@/components/members/InviteMemberForm';
 import { MemberActions } from '@/components/members/MemberActions';
+import { PendingInvitations } from '@/components/members/PendingInvitations';
 import { SettingsNav } from '@/components/shell/SettingsNav';
 import { Badge } from '@/components/ui/Badge';
 import { Card } from '@/components/ui/Card';
@@ -9,13 +9,15 @@ import { Table, Td, Th } from '@/components/ui/Table';
 import { formatDateTime } from '@/components/ui/format';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { INVITATION_LIFETIME_DAYS, listInvitations } from '@/lib/members/invitations';
 import { listMembers } from '@/lib/members/members';
+import { changeRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from './actions';
 
 export const metadata = { title: 'Members' };
 
 export default async function MembersPage() {
   const actor = await requireUser();
-  const members = await listMembers(actor);
+  const [members, invitations] = await Promise.all([listMembers(actor), listInvitations(actor)]);
   const canManage = can(actor, 'members:manage');
   return (
     <>
@@ -46,7 +48,7 @@ export default async function MembersPage() {
                   <Td className="whitespace-nowrap">{formatDateTime(member.joinedAt)}</Td>
                   {canManage ? (
                     <Td>
-                      <MemberActions userId={member.userId} email={member.email} role={member.role} />
+                      <MemberActions userId={member.userId} email={member.email} role={member.role} changeRoleAction={changeRoleAction} removeMemberAction={removeMemberAction} />
                     </Td>
                   ) : null}
                 </tr>
@@ -54,9 +56,22 @@ export default async function MembersPage() {
             </tbody>
           </Table>
         </Card>
+        <Card
+          title="Pending invitations"
+          description={canManage ? 'People who have not accepted yet. Withdrawing an invitation makes its link stop working.' : 'People invited who have not accepted yet. Only owners can withdraw invitations.'}
+        >
+          {invitations.length ? (
+            <PendingInvitations invitations={invitations} revokeAction={canManage ? revokeInvitationAction : undefined} />
+          ) : (
+            <p className="text-sm text-slate-600">{canManage ? 'No open invitations. Invite someone below.' : 'No open invitations.'}</p>
+          )}
+        </Card>
         {canManage ? (
-          <Card title="Add a member" description="Add someone with an existing account, or create their account with an initial password.">
-            <AddMemberForm action={addMemberAction} />
+          <Card
+            title="Invite a member"
+            description={`They get a link to pass on, valid for ${INVITATION_LIFETIME_DAYS} days, and join once they accept: with their existing account, or a new one they set up themselves.`}
+          >
+            <InviteMemberForm action={inviteMemberAction} />
           </Card>
         ) : null}
       </div>

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireUser } from '@/lib/auth/session';
+import { requireUserFor } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/http/action';
 import { formToObject } from '@/lib/http/form';
 import { createToken, revokeToken } from '@/lib/tokens/tokens';
@@ -11,7 +11,7 @@ export async function createTokenAction(
   formData: FormData,
 ): Promise<ActionResult<{ token: string; name: string }>> {
   return runAction(async () => {
-    const { token, view } = await createToken(await requireUser(), formToObject(formData, ['scopes']));
+    const { token, view } = await createToken(await requireUserFor(formData), formToObject(formData, ['scopes']));
     revalidatePath('/settings/tokens');
     return { message: `Token "${view.name}" created.`, data: { token, name: view.name } };
   });
@@ -19,7 +19,7 @@ export async function createTokenAction(
 
 export async function revokeTokenAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await revokeToken(await requireUser(), formToObject(formData));
+    await revokeToken(await requireUserFor(formData), formToObject(formData));
     revalidatePath('/settings/tokens');
     return { message: 'Token revoked.' };
   });

@@ -39,13 +39,23 @@ export default async function UploadPage({ params }: { params: Promise<{ id: str
         }
       />
       <div className="space-y-6">
+        {upload.failure ? (
+          <Card title="Refused" description="Nothing of this file was stored. Fix what is named here and upload it again.">
+            <p className="text-sm text-red-700" data-testid="upload-failure">
+              {upload.failure.message}
+            </p>
+            <p className="mt-1 font-mono text-xs text-slate-500">
+              HTTP {upload.failure.status} · {upload.failure.code}
+            </p>
+          </Card>
+        ) : null}
         <Card title="Result">
           <UploadCounts result={{ ...upload, team: upload.team?.slug ?? null }} maxErrors={100} />
           <p className="mt-3 font-mono text-xs text-slate-500">sha256 {upload.sha256}</p>
         </Card>
         <Card title="First records" description={upload.promptTextHidden ? 'Prompt text is hidden for your role.' : undefined}>
           {upload.records.length === 0 ? (
-            <p className="text-sm text-slate-600">No records stored (all duplicates or rejected, or purged by retention).</p>
+            <p className="text-sm text-slate-600">{upload.failure ? 'Nothing stored: the upload was refused.' : 'No records stored (all duplicates or rejected, or purged by retention).'}</p>
           ) : (
             <Table label="First records">
               <thead>
