@@ -4,7 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { getPool } from '@/lib/db/client';
 import { copyLine, type CopyValue } from '@/lib/ingest/copy-text';
 import { ensurePartitionsAhead, ensurePartitionsFor } from '@/lib/ingest/partitions';
-import { RECORD_TABLES, rollupCtes } from '@/lib/ingest/sql';
+import { insertFromStagingSql, RECORD_TABLES } from '@/lib/ingest/sql';
 import { SaturatedError, type ReceiverLimits } from './limits';
 
 /**
@@ -147,13 +147,8 @@ async function writeBatches(batches: ExportBatch[]): Promise<void> {
         copy.on('finish', resolve);
         copy.end(text);
       });
-      const list = columns.join(', ');
-      const ctes = rollupCtes('telemetry', 1).map((body, i) => `r${i} AS (${body})`);
       const { rows } = await client.query<{ upload_id: string; inserted: number }>(
-        `WITH src AS (INSERT INTO ${table} (${list}) SELECT ${list} FROM ${STAGING} ON CONFLICT DO NOTHING
-                      RETURNING org_id, ts, event_id, upload_id, team_id, user_key, client, os, kind, feature, name, duration_ms, decision, dangerous, untrusted, telemetry_disabled, privacy),
-              ${ctes.join(',\n')}
-         SELECT upload_id, count(*)::int AS inserted FROM src GROUP BY upload_id`,
+        insertFromStagingSql('telemetry', STAGING, 'SELECT upload_id, count(*)::int AS inserted FROM src GROUP BY upload_id'),
       );
       inserted = new Map(rows.map((r) => [r.upload_id, r.inserted]));
     }
