@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = {
   'upload.failed': 'An upload was refused',
   'identities.imported': 'Imported the identity map',
   'retention.changed': 'Changed the event retention',
+  'ingest_key.created': 'Created a team ingest key',
+  'ingest_key.revealed': 'Showed a team ingest key',
+  'ingest_key.rotated': 'Rotated a team ingest key',
+  'ingest_key.revoked': 'Revoked a team ingest key',
   'report.generated': 'Generated an audit report',
 } as const;
 

@@ -57,6 +57,7 @@ export const PERMISSIONS = {
   'teams:read': { description: 'See teams, projects and their effective policy.', roles: EVERYONE, scope: 'templates:read' },
   'teams:write': { description: 'Create and rename teams, assign policies, set project overrides.', roles: WRITERS, scope: 'templates:write' },
   'teams:delete': { description: 'Delete a team.', roles: ADMINS, scope: 'templates:write' },
+  'ingestKeys:manage': { description: "Create, show, rotate and revoke a team's telemetry ingest keys.", roles: ADMINS, scope: 'templates:write' },
   'uploads:write': { description: 'Upload telemetry, prompt logs and activity reports.', roles: ADMINS, scope: 'events:write' },
   'uploads:delete': { description: 'Delete an upload and its records.', roles: ADMINS, scope: 'events:write' },
   'prompts:read': { description: 'Read prompt text from prompt logs.', roles: READERS_OF_SENSITIVE, scope: 'reports:read' },

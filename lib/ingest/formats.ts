@@ -22,7 +22,8 @@ export function isUploadFormat(value: unknown): value is UploadFormat {
 /** The table a format's records land in. */
 export type RecordKind = 'telemetry' | 'prompt' | 'activity';
 
-export function recordKindOf(format: UploadFormat): RecordKind {
-  if (format.startsWith('telemetry')) return 'telemetry';
+/** `otlp` is the format of an ingest key's stream upload row (lib/otlp/receiver): telemetry events too. */
+export function recordKindOf(format: UploadFormat | 'otlp'): RecordKind {
+  if (format.startsWith('telemetry') || format === 'otlp') return 'telemetry';
   return format === 'prompt-log' ? 'prompt' : 'activity';
 }

@@ -6,13 +6,13 @@ import { auditAppendStatement } from '@/lib/audit/record';
 import { assertCan, scopesForRole, type Actor } from '@/lib/auth/permissions';
 import { getPool } from '@/lib/db/client';
 import { BadRequestError, UnsupportedMediaTypeError, ValidationError } from '@/lib/errors';
-import { getEffectivePolicy } from '@/lib/teams/effective';
 import { mapActivityRow } from './activity';
 import { CommandClassifier } from './classify';
 import type { EnrichContext, EventPolicy, MapResult, TeamRef } from './context';
 import { copyLine, type CopyValue } from './copy-text';
 import { DETECT_BYTES, detectFormat, looksBinary } from './detect';
 import { IngestLimitError, UploadRejectedError } from './errors';
+import { eventPolicyFor } from './event-policy';
 import { recordFailedUpload, type UploadAttempt } from './failed';
 import { ACCEPTED_FORMATS_TEXT, isUploadFormat, recordKindOf, UPLOAD_FORMATS, type RecordKind, type UploadFormat } from './formats';
 import { ingestLimits, type IngestLimits } from './limits';
@@ -124,11 +124,7 @@ async function loadContext(actor: Actor, uploadId: string, teamSlug: string | nu
     const reader: Actor = { ...actor, kind: 'user', scopes: scopesForRole(actor.role) };
     await Promise.all(
       teamRows.rows.map(async (team) => {
-        const effective = await getEffectivePolicy(reader, team.id);
-        const ref = effective.layers.filter((l) => l.templateId).map((l) => `${l.source}:${l.templateId}@${l.version}`).join(',') || 'defaults';
-        // Only a policy that says so counts: the built-in default is not an instruction a machine ignored.
-        const disabledByPolicy = effective.settings.telemetry.enabled === false && effective.provenance['telemetry.enabled'] !== 'default';
-        policies.set(team.id, { ref, trustedCommands: effective.settings.trustedCommands, telemetryDisabled: disabledByPolicy });
+        policies.set(team.id, await eventPolicyFor(reader, team.id));
       }),
     );
   }

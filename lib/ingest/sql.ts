@@ -221,23 +221,26 @@ const RETURNED: Record<RecordKind, string> = {
   activity: 'org_id, day, team_id, source, client_type, user_key, metrics',
 };
 
-function withSrc(kind: RecordKind, source: string, sign: Sign): string {
+function withSrc(kind: RecordKind, source: string, sign: Sign, select = summarySelect(kind)): string {
   const ctes = rollupCtes(kind, sign).map((body, i) => `r${i} AS (${body})`);
-  return `WITH src AS (${source}), ${ctes.join(',\n')}\n${summarySelect(kind)}`;
+  return `WITH src AS (${source}), ${ctes.join(',\n')}\n${select}`;
 }
 
 /**
- * Every writer of an organization's records holds this lock for its transaction (uploads,
- * deletes, identity re-application): two identical uploads at once then store one copy, and a
- * rollup is never moved by two writers at once.
+ * Uploads, upload deletes and identity re-application of an organization hold this lock for
+ * their transaction, so they run one at a time: two identical uploads at once store one copy,
+ * and a re-application never moves records an upload is still adding.
  */
 export const LOCK_ORGANIZATION_RECORDS_SQL = 'SELECT pg_advisory_xact_lock(1928791, hashtext($1))';
 
-/** Staging → record table, skipping duplicates, and the rollups of what was inserted: one statement. */
-export function insertFromStagingSql(kind: RecordKind, staging: string): string {
+/**
+ * Staging → record table, skipping duplicates, and the rollups of what was inserted: one
+ * statement. It answers `select` over `src` (the inserted rows): by default the result's counts.
+ */
+export function insertFromStagingSql(kind: RecordKind, staging: string, select?: string): string {
   const { table, columns } = RECORD_TABLES[kind];
   const list = columns.join(', ');
-  return withSrc(kind, `INSERT INTO ${table} (${list}) SELECT ${list} FROM ${staging} ON CONFLICT DO NOTHING RETURNING ${RETURNED[kind]}`, 1);
+  return withSrc(kind, `INSERT INTO ${table} (${list}) SELECT ${list} FROM ${staging} ON CONFLICT DO NOTHING RETURNING ${RETURNED[kind]}`, 1, select);
 }
 
 /** Deletes an upload's records ($1 org, $2 upload) and subtracts them from the rollups: one statement. */

@@ -133,7 +133,7 @@ export async function getUpload(actor: Actor, uploadId: string): Promise<UploadD
   const row = rows[0];
   if (!row) throw new NotFoundError('The upload');
   const showPrompts = can(actor, 'prompts:read');
-  const kind = recordKindOf(row.format as UploadFormat);
+  const kind = recordKindOf(row.format as UploadFormat | 'otlp');
   let records: Record<string, unknown>[] = [];
   if (row.status === 'completed') {
     const order = kind === 'activity' ? 'day, user_key' : 'ts, 1';
@@ -170,7 +170,7 @@ export async function deleteUpload(actor: Actor, uploadId: string): Promise<void
     let recordsDeleted = 0;
     // A failed upload stored no records (its transaction rolled back): only its row goes.
     if (upload.status === 'completed') {
-      const kind = recordKindOf(upload.format as UploadFormat);
+      const kind = recordKindOf(upload.format as UploadFormat | 'otlp');
       const deleted = await client.query<{ inserted: number }>(deleteUploadRecordsSql(kind), [actor.orgId, id]);
       recordsDeleted = deleted.rows[0]?.inserted ?? 0;
       for (const sql of PRUNE_ROLLUPS_SQL[kind]) await client.query(sql, [actor.orgId]);

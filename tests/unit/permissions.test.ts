@@ -13,6 +13,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'teams:read': ['OWNER', 'ADMIN', 'EDITOR', 'AUDITOR'],
   'teams:write': ['OWNER', 'ADMIN', 'EDITOR'],
   'teams:delete': ['OWNER', 'ADMIN'],
+  'ingestKeys:manage': ['OWNER', 'ADMIN'],
   'uploads:write': ['OWNER', 'ADMIN'],
   'uploads:delete': ['OWNER', 'ADMIN'],
   'prompts:read': ['OWNER', 'ADMIN', 'AUDITOR'],

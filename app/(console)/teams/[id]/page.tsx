@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DownloadMenu } from '@/components/policies/DownloadMenu';
 import { EffectivePolicyView } from '@/components/teams/EffectivePolicyView';
+import { IngestKeysSection } from '@/components/teams/IngestKeysSection';
 import { PolicyAssignmentForm } from '@/components/teams/PolicyAssignmentForm';
 import { ProjectOverridesForm } from '@/components/teams/ProjectOverridesForm';
 import { TeamSettingsForm } from '@/components/teams/TeamSettingsForm';
@@ -12,10 +13,12 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
 import { requestOrigin } from '@/lib/http/origin';
+import { listIngestKeys } from '@/lib/ingest-keys/keys';
 import { getEffectivePolicy } from '@/lib/teams/effective';
 import { getTeam } from '@/lib/teams/teams';
 import { listTemplates } from '@/lib/templates/templates';
 import { assignTeamPolicyAction, deleteProjectAction, deleteTeamAction, setProjectOverridesAction, updateTeamAction } from '../actions';
+import { createIngestKeyAction, revealIngestKeyAction, revokeIngestKeyAction, rotateIngestKeyAction } from '../ingest-key-actions';
 
 export const metadata = { title: 'Team' };
 
@@ -28,10 +31,13 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
     throw error;
   };
   const team = await getTeam(actor, id).catch(orNotFound);
-  const [effective, teamOnly, templates] = await Promise.all([
+  const canManageKeys = can(actor, 'ingestKeys:manage');
+  const [effective, teamOnly, templates, ingestKeys, origin] = await Promise.all([
     getEffectivePolicy(actor, id, project).catch(orNotFound),
     project ? getEffectivePolicy(actor, id).catch(orNotFound) : null,
     listTemplates(actor),
+    canManageKeys ? listIngestKeys(actor, id).catch(orNotFound) : [],
+    requestOrigin(),
   ]);
   // What project overrides sit on: the team's effective policy without a project.
   const inherited = (teamOnly ?? effective).settings;
@@ -57,7 +63,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
           </span>
         }
         description={<span className="font-mono">{team.slug}</span>}
-        actions={<DownloadMenu target={{ kind: 'team', id: team.id, project: project ?? null }} origin={await requestOrigin()} />}
+        actions={<DownloadMenu target={{ kind: 'team', id: team.id, project: project ?? null }} origin={origin} />}
       />
       <div className="space-y-6">
         <Card
@@ -112,6 +118,19 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
             {!canWrite && projects.length === 0 ? <p className="text-sm text-slate-500">No projects.</p> : null}
           </div>
         </Card>
+        {canManageKeys ? (
+          <Card title="Telemetry ingest keys" description="Write-only keys with which this team's agents send their own OpenTelemetry (Claude Code, Gemini CLI, Kiro) to Pilotlight.">
+            <IngestKeysSection
+              teamId={team.id}
+              endpoint={`${origin}/api/otlp`}
+              keys={ingestKeys.map((k) => ({
+                id: k.id, name: k.name, prefix: k.prefix, status: k.status, createdBy: k.createdBy, createdAt: k.createdAt.toISOString(),
+                lastUsedAt: k.lastUsedAt?.toISOString() ?? null, previousValidUntil: k.previousValidUntil?.toISOString() ?? null,
+              }))}
+              actions={{ create: createIngestKeyAction, reveal: revealIngestKeyAction, rotate: rotateIngestKeyAction, revoke: revokeIngestKeyAction }}
+            />
+          </Card>
+        ) : null}
         {canWrite ? (
           <Card title="Team settings">
             <TeamSettingsForm team={team} canDelete={can(actor, 'teams:delete')} updateAction={updateTeamAction} deleteAction={deleteTeamAction} />
