@@ -2,18 +2,10 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { formatDateTime } from '@/components/ui/format';
 import { Table, Td, Th } from '@/components/ui/Table';
+import type { GeneratedReport } from '@/lib/reports/generate';
 
-export interface RecentReport {
-  seq: number;
-  at: Date;
-  by: string;
-  byType: string;
-  format: string;
-  from: string;
-  to: string;
-  team: { slug: string; name: string } | null;
-  dataSha256: string;
-}
+/** A generated report as listed (lib/reports/generate.ts); the list needs no team id. */
+export type RecentReport = Omit<GeneratedReport, 'team'> & { team: Pick<NonNullable<GeneratedReport['team']>, 'slug' | 'name'> | null };
 
 /** The reports generated recently (from their audit-log rows): who, when, which period and scope. */
 export function RecentReports({ reports, viewPath }: { reports: RecentReport[]; viewPath: string }) {

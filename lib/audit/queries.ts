@@ -2,23 +2,14 @@ import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { getPool } from '@/lib/db/client';
 import { DEFAULT_PAGE_SIZE, type AuditLogFilters } from './filters';
+import type { AuditRowFacts } from './present';
 
-export interface AuditLogEntry {
+/** A row as the viewer and the exports read it: the facts people see (lib/audit/present.ts), plus the rest. */
+export interface AuditLogEntry extends AuditRowFacts {
   id: string;
   seq: number;
   createdAt: Date;
-  actorType: string;
   actorId: string | null;
-  actorLabel: string | null;
-  /** The member's display name (user actors), when they still exist. */
-  actorName: string | null;
-  /** The token's name (token actors), when it still exists. */
-  tokenName: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  /** The target's current name, else the name the row itself recorded (a deleted team's). */
-  targetName: string | null;
   before: unknown;
   after: unknown;
   details: unknown;
