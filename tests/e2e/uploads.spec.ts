@@ -88,12 +88,17 @@ test('several files dropped at once each show progress and a result; one is open
   await expect(page.getByTestId(`past-upload-${ndjsonName}`)).toBeVisible();
 });
 
-test('a file that is not a log is refused with the formats accepted, and nothing is listed for it', async ({ page }) => {
+test('a file that is not a log is refused with the formats accepted, and listed as failed with the reason', async ({ page }) => {
   const name = `${randomBytes(4).toString('hex')}.png`;
   await page.goto('/uploads');
   await page.getByLabel('Files to upload').setInputFiles({ name, mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) });
   const item = page.getByTestId(`upload-${name}`);
   await expect(item.getByTestId('upload-phase')).toHaveText('failed', { timeout: 30_000 });
   await expect(item).toContainText(/not a file Pilotlight reads.*NDJSON/);
-  await expect(page.getByTestId(`past-upload-${name}`)).toHaveCount(0);
+  const listed = page.getByTestId(`past-upload-${name}`);
+  await expect(listed).toContainText('failed');
+  await expect(listed).toContainText('not a file Pilotlight reads');
+  await listed.getByRole('link', { name }).click();
+  await expect(page.getByTestId('upload-failure')).toContainText('not a file Pilotlight reads');
+  await expect(page.getByText('Nothing stored: the upload was refused.')).toBeVisible();
 });
