@@ -67,7 +67,9 @@ describe('uploads through npm start', () => {
     expect(bombed.status).toBe(413);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect((await fetch(`${base}/api/v1/health`)).ok).toBe(true);
-    const list = (await (await fetch(`${base}/api/v1/uploads`, { headers: auth })).json()) as { uploads: unknown[] };
-    expect(list.uploads).toHaveLength(2);
+    // Both ingests are listed, and the refused bomb too — as a failed upload with its reason, nothing stored.
+    const list = (await (await fetch(`${base}/api/v1/uploads`, { headers: auth })).json()) as { uploads: { status: string; accepted: number; failure: { status: number } | null }[] };
+    expect(list.uploads.map((u) => u.status)).toEqual(['failed', 'completed', 'completed']);
+    expect(list.uploads[0]).toMatchObject({ accepted: 0, failure: { status: 413 } });
   });
 });
