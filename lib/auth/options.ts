@@ -116,6 +116,15 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
+  logger: {
+    // A revoked or expired session is the jwt callback doing its job (the cookie is cleared and
+    // the person signs in again), not a server error: one line instead of a stack trace per request.
+    error(code, metadata) {
+      const message = metadata instanceof Error ? metadata.message : (metadata as { message?: unknown } | undefined)?.message;
+      if (code === 'JWT_SESSION_ERROR' && message === 'SessionRevoked') return;
+      console.error(`[next-auth][error][${code}]`, message ?? '', metadata);
+    },
+  },
   events: {
     // Signing out ends every session of the person, not only this browser's cookie.
     async signOut({ token }) {
